@@ -10,7 +10,11 @@ use parallax::report::{self, Format};
 use parallax::{Settings, analyze, ingest};
 
 #[derive(Parser)]
-#[command(name = "parallax", version, about = "Compare news articles about one event: agreement, framing, what only one source reports.")]
+#[command(
+    name = "parallax",
+    version,
+    about = "Compare news articles about one event: agreement, framing, what only one source reports."
+)]
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
@@ -71,8 +75,13 @@ impl From<FormatArg> for Format {
 }
 
 fn parse_threshold(s: &str) -> Result<f32, String> {
-    let v: f32 = s.parse().map_err(|_| format!("'{s}' is not a number; give a value from 0 to 1, e.g. 0.35"))?;
-    if (0.0..=1.0).contains(&v) { Ok(v) } else { Err(format!("{v} is outside 0–1; give a value from 0 to 1, e.g. 0.35")) }
+    let v: f32 =
+        s.parse().map_err(|_| format!("'{s}' is not a number; give a value from 0 to 1, e.g. 0.35"))?;
+    if (0.0..=1.0).contains(&v) {
+        Ok(v)
+    } else {
+        Err(format!("{v} is outside 0–1; give a value from 0 to 1, e.g. 0.35"))
+    }
 }
 
 fn main() -> ExitCode {
@@ -88,7 +97,9 @@ fn open_window(files: &[PathBuf]) -> ExitCode {
     match parallax::app::run(files) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("parallax: could not open the window ({e}); use `parallax analyze FILE...` for a report instead.");
+            eprintln!(
+                "parallax: could not open the window ({e}); use `parallax analyze FILE...` for a report instead."
+            );
             ExitCode::FAILURE
         }
     }
@@ -153,10 +164,17 @@ fn run_analyze(args: &AnalyzeArgs) -> ExitCode {
 
 fn write_output(path: Option<&Path>, text: &str) -> Result<(), ExitCode> {
     let result = match path {
-        Some(p) => std::fs::write(p, text).map_err(|e| format!("could not write the report ({e}); check the folder exists and is writable: {}", p.display())),
+        Some(p) => std::fs::write(p, text).map_err(|e| {
+            format!(
+                "could not write the report ({e}); check the folder exists and is writable: {}",
+                p.display()
+            )
+        }),
         None => {
             let mut out = std::io::stdout().lock();
-            out.write_all(text.as_bytes()).and_then(|_| out.write_all(b"\n")).map_err(|e| format!("could not write to standard output ({e})"))
+            out.write_all(text.as_bytes())
+                .and_then(|_| out.write_all(b"\n"))
+                .map_err(|e| format!("could not write to standard output ({e})"))
         }
     };
     result.map_err(|msg| {
@@ -194,7 +212,9 @@ fn run_batch(batch: &Path, args: &AnalyzeArgs, settings: &Settings) -> ExitCode 
         let line = match line {
             Ok(l) => l,
             Err(e) => {
-                eprintln!("parallax: batch line {line_no}: could not read it ({e}); the file must be UTF-8 text.");
+                eprintln!(
+                    "parallax: batch line {line_no}: could not read it ({e}); the file must be UTF-8 text."
+                );
                 failed = true;
                 break;
             }
@@ -205,7 +225,9 @@ fn run_batch(batch: &Path, args: &AnalyzeArgs, settings: &Settings) -> ExitCode 
         let set: BatchSet = match serde_json::from_str(&line) {
             Ok(s) => s,
             Err(e) => {
-                eprintln!("parallax: batch line {line_no}: not a set ({e}); each line must be {{\"articles\": [{{\"path\": …}} or {{\"text\": …}}]}}.");
+                eprintln!(
+                    "parallax: batch line {line_no}: not a set ({e}); each line must be {{\"articles\": [{{\"path\": …}} or {{\"text\": …}}]}}."
+                );
                 lines_out.push(serde_json::json!({"line": line_no, "error": e.to_string()}).to_string());
                 failed = true;
                 continue;
@@ -214,7 +236,11 @@ fn run_batch(batch: &Path, args: &AnalyzeArgs, settings: &Settings) -> ExitCode 
         let mut articles = Vec::new();
         let mut errors = Vec::new();
         for (k, item) in set.articles.iter().enumerate() {
-            let name = item.name.clone().or_else(|| item.path.clone()).unwrap_or_else(|| format!("line {line_no} article {}", k + 1));
+            let name = item
+                .name
+                .clone()
+                .or_else(|| item.path.clone())
+                .unwrap_or_else(|| format!("line {line_no} article {}", k + 1));
             let loaded = match (&item.path, &item.text) {
                 (Some(p), _) => load_one(p),
                 (None, Some(t)) => ingest::from_text(t, &name),
@@ -231,7 +257,8 @@ fn run_batch(batch: &Path, args: &AnalyzeArgs, settings: &Settings) -> ExitCode 
         }
         let comparison = analyze(&articles, settings);
         let mut value: serde_json::Value =
-            serde_json::from_str(&report::json::to_string(&comparison, &options)).unwrap_or(serde_json::Value::Null);
+            serde_json::from_str(&report::json::to_string(&comparison, &options))
+                .unwrap_or(serde_json::Value::Null);
         if let Some(obj) = value.as_object_mut() {
             obj.insert("line".into(), line_no.into());
             obj.insert("errors".into(), errors.into());

@@ -31,7 +31,8 @@ pub fn sets() -> Vec<SampleSet> {
                 .filter_map(|f| Some((f.path().file_name()?.to_str()?, f.contents())))
                 .collect();
             files.sort_by_key(|(name, _)| *name);
-            let expected = d.files().find(|f| f.path().ends_with("expected.json")).and_then(|f| f.contents_utf8());
+            let expected =
+                d.files().find(|f| f.path().ends_with("expected.json")).and_then(|f| f.contents_utf8());
             SampleSet { name: d.path().to_str().unwrap_or(""), files, expected }
         })
         .collect();

@@ -40,7 +40,8 @@ pub fn set_warnings(articles: &[Article]) -> Vec<Warning> {
             });
         }
     }
-    let mut languages: Vec<&str> = articles.iter().map(|a| a.meta.language.as_str()).filter(|l| !l.is_empty()).collect();
+    let mut languages: Vec<&str> =
+        articles.iter().map(|a| a.meta.language.as_str()).filter(|l| !l.is_empty()).collect();
     languages.sort_unstable();
     languages.dedup();
     if languages.len() > 1 {
@@ -55,7 +56,10 @@ pub fn set_warnings(articles: &[Article]) -> Vec<Warning> {
     if articles.len() > MANY_ARTICLES {
         out.push(Warning {
             article: None,
-            message: format!("{} articles loaded; more than {MANY_ARTICLES} still works but is slow to read side by side.", articles.len()),
+            message: format!(
+                "{} articles loaded; more than {MANY_ARTICLES} still works but is slow to read side by side.",
+                articles.len()
+            ),
         });
     }
     out

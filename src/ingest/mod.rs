@@ -128,7 +128,9 @@ pub enum IngestError {
         path: String,
     },
     /// The input is larger than [`MAX_INPUT_BYTES`].
-    #[error("the file is {size_mb:.1} MB, over the {limit_mb} MB limit; save only the article page or paste its text: {path}")]
+    #[error(
+        "the file is {size_mb:.1} MB, over the {limit_mb} MB limit; save only the article page or paste its text: {path}"
+    )]
     TooLarge {
         /// The path or name.
         path: String,
@@ -146,13 +148,17 @@ pub enum IngestError {
         what: String,
     },
     /// Text was found but no article text in it.
-    #[error("no article text was found in it; open the page in a browser, copy the article and paste it instead: {path}")]
+    #[error(
+        "no article text was found in it; open the page in a browser, copy the article and paste it instead: {path}"
+    )]
     NoArticle {
         /// The path or name.
         path: String,
     },
     /// Fetching a URL failed.
-    #[error("could not fetch the page ({reason}); check the address and your connection, or save the page and load the file: {url}")]
+    #[error(
+        "could not fetch the page ({reason}); check the address and your connection, or save the page and load the file: {url}"
+    )]
     Fetch {
         /// The URL.
         url: String,
@@ -164,10 +170,8 @@ pub enum IngestError {
 /// Loads one article from a file path (`.txt`, `.md`, `.html`, `.htm`).
 pub fn load_path(path: &Path) -> Result<Article, IngestError> {
     let shown = path.display().to_string();
-    let meta = std::fs::metadata(path).map_err(|e| IngestError::Unreadable {
-        path: shown.clone(),
-        reason: e.to_string(),
-    })?;
+    let meta = std::fs::metadata(path)
+        .map_err(|e| IngestError::Unreadable { path: shown.clone(), reason: e.to_string() })?;
     if meta.len() as usize > MAX_INPUT_BYTES {
         return Err(IngestError::TooLarge {
             path: shown,
@@ -175,10 +179,8 @@ pub fn load_path(path: &Path) -> Result<Article, IngestError> {
             limit_mb: MAX_INPUT_BYTES / 1_048_576,
         });
     }
-    let bytes = std::fs::read(path).map_err(|e| IngestError::Unreadable {
-        path: shown.clone(),
-        reason: e.to_string(),
-    })?;
+    let bytes = std::fs::read(path)
+        .map_err(|e| IngestError::Unreadable { path: shown.clone(), reason: e.to_string() })?;
     from_bytes(&bytes, &shown)
 }
 

@@ -122,7 +122,12 @@ pub fn to_string(c: &Comparison, options: &Options) -> String {
             sentences: a
                 .sentences
                 .iter()
-                .map(|s| SentenceOut { text: s.span.of(&a.body), start: s.span.start, end: s.span.end, heading: s.heading })
+                .map(|s| SentenceOut {
+                    text: s.span.of(&a.body),
+                    start: s.span.start,
+                    end: s.span.end,
+                    heading: s.heading,
+                })
                 .collect(),
         })
         .collect();

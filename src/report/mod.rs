@@ -24,7 +24,8 @@ pub enum Format {
 
 impl Format {
     /// All formats, for menus and `--help`.
-    pub const ALL: [Format; 5] = [Format::Json, Format::Markdown, Format::Html, Format::Csv, Format::Worksheet];
+    pub const ALL: [Format; 5] =
+        [Format::Json, Format::Markdown, Format::Html, Format::Csv, Format::Worksheet];
 
     /// The usual file extension.
     pub fn extension(self) -> &'static str {

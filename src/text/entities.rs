@@ -34,14 +34,40 @@ pub struct Entity {
 }
 
 const MONTHS: &[&str] = &[
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
 ];
 const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 const NUMBER_WORDS: &[(&str, u64)] = &[
-    ("one", 1), ("two", 2), ("three", 3), ("four", 4), ("five", 5), ("six", 6), ("seven", 7),
-    ("eight", 8), ("nine", 9), ("ten", 10), ("eleven", 11), ("twelve", 12), ("twenty", 20),
-    ("thirty", 30), ("forty", 40), ("fifty", 50), ("hundred", 100), ("dozen", 12), ("dozens", 24),
+    ("one", 1),
+    ("two", 2),
+    ("three", 3),
+    ("four", 4),
+    ("five", 5),
+    ("six", 6),
+    ("seven", 7),
+    ("eight", 8),
+    ("nine", 9),
+    ("ten", 10),
+    ("eleven", 11),
+    ("twelve", 12),
+    ("twenty", 20),
+    ("thirty", 30),
+    ("forty", 40),
+    ("fifty", 50),
+    ("hundred", 100),
+    ("dozen", 12),
+    ("dozens", 24),
     ("hundreds", 200),
 ];
 const SCALES: &[(&str, f64)] = &[("thousand", 1e3), ("million", 1e6), ("billion", 1e9), ("trillion", 1e12)];
@@ -51,10 +77,8 @@ const NAME_JOINERS: &[&str] = &["of", "for", "de", "la", "van", "von", "al", "bi
 /// Entity-like spans in `span` of `body`.
 pub fn find(body: &str, span: Span, lang: &Language) -> Vec<Entity> {
     let text = span.of(body);
-    let words: Vec<(usize, &str)> = text
-        .split_word_bound_indices()
-        .filter(|(_, w)| w.chars().any(char::is_alphanumeric))
-        .collect();
+    let words: Vec<(usize, &str)> =
+        text.split_word_bound_indices().filter(|(_, w)| w.chars().any(char::is_alphanumeric)).collect();
     let mut out = Vec::new();
     let mut i = 0;
     while i < words.len() {
@@ -86,7 +110,9 @@ pub fn find(body: &str, span: Span, lang: &Language) -> Vec<Entity> {
             i = end + 1;
             continue;
         }
-        if MONTHS.contains(&lower.as_str()) && w.starts_with(char::is_uppercase) || WEEKDAYS.contains(&lower.as_str()) {
+        if MONTHS.contains(&lower.as_str()) && w.starts_with(char::is_uppercase)
+            || WEEKDAYS.contains(&lower.as_str())
+        {
             let mut end = i;
             if words.get(i + 1).is_some_and(|(_, n)| n.chars().all(|c| c.is_ascii_digit()) && n.len() <= 2) {
                 end += 1;
@@ -109,7 +135,9 @@ pub fn find(body: &str, span: Span, lang: &Language) -> Vec<Entity> {
                 if n.starts_with(char::is_uppercase) && !is_acronym(n) && number_value(n).is_none() {
                     end = j;
                     j += 1;
-                } else if NAME_JOINERS.contains(&n) && words.get(j + 1).is_some_and(|(_, m)| m.starts_with(char::is_uppercase)) {
+                } else if NAME_JOINERS.contains(&n)
+                    && words.get(j + 1).is_some_and(|(_, m)| m.starts_with(char::is_uppercase))
+                {
                     j += 1;
                 } else {
                     break;
@@ -131,7 +159,9 @@ pub fn find(body: &str, span: Span, lang: &Language) -> Vec<Entity> {
 /// True for "SMIC", "NATO", "U.S." (two or more capitals, optional dots).
 fn is_acronym(w: &str) -> bool {
     let letters: Vec<char> = w.chars().filter(|c| *c != '.').collect();
-    letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase() || c.is_ascii_digit()) && letters.iter().any(|c| c.is_alphabetic())
+    letters.len() >= 2
+        && letters.iter().all(|c| c.is_uppercase() || c.is_ascii_digit())
+        && letters.iter().any(|c| c.is_alphabetic())
 }
 
 /// The value of a number word or numeral: "1,000" → 1000, "3.5" → 3.5, "two" → 2.
@@ -162,7 +192,9 @@ mod tests {
     #[test]
     fn finds_names_acronyms_numbers_dates() {
         use EntityKind::*;
-        let got = keys("The U.S. Commerce Secretary Gina Raimondo said on Friday that SMIC sold 2 million chips, up 3.5% since April 20.");
+        let got = keys(
+            "The U.S. Commerce Secretary Gina Raimondo said on Friday that SMIC sold 2 million chips, up 3.5% since April 20.",
+        );
         let want = [
             (Acronym, "U.S.", "us"),
             (Name, "Commerce Secretary Gina Raimondo", "commerce secretary gina raimondo"),
@@ -172,7 +204,8 @@ mod tests {
             (Number, "3.5", "3.5%"),
             (Date, "April 20", "april"),
         ];
-        let got: Vec<(EntityKind, &str, &str)> = got.iter().map(|(k, s, key)| (*k, s.as_str(), key.as_str())).collect();
+        let got: Vec<(EntityKind, &str, &str)> =
+            got.iter().map(|(k, s, key)| (*k, s.as_str(), key.as_str())).collect();
         assert_eq!(got, want);
     }
 

@@ -52,10 +52,7 @@ impl Language {
     /// The language for an ISO 639-1 (or 639-3) code; unknown codes fall back to English.
     pub fn from_code(code: &str) -> Language {
         let code = code.trim().to_lowercase();
-        let row = TABLE
-            .iter()
-            .find(|(three, two, _)| *two == code || *three == code)
-            .unwrap_or(&TABLE[0]);
+        let row = TABLE.iter().find(|(three, two, _)| *two == code || *three == code).unwrap_or(&TABLE[0]);
         Language::from_row(row)
     }
 
@@ -102,11 +99,7 @@ pub fn detect_code(text: &str) -> &'static str {
         end -= 1;
     }
     let Some(info) = whatlang::detect(&text[..end]) else { return "en" };
-    TABLE
-        .iter()
-        .find(|(three, _, _)| *three == info.lang().code())
-        .map(|(_, two, _)| *two)
-        .unwrap_or("en")
+    TABLE.iter().find(|(three, _, _)| *three == info.lang().code()).map(|(_, two, _)| *two).unwrap_or("en")
 }
 
 #[cfg(test)]
@@ -117,8 +110,14 @@ mod tests {
     fn detects_common_languages() {
         let rows = [
             ("The government said on Friday that it would impose new sanctions on the companies.", "en"),
-            ("Le gouvernement a déclaré vendredi qu'il imposerait de nouvelles sanctions aux entreprises.", "fr"),
-            ("Die Regierung erklärte am Freitag, sie werde neue Sanktionen gegen die Unternehmen verhängen.", "de"),
+            (
+                "Le gouvernement a déclaré vendredi qu'il imposerait de nouvelles sanctions aux entreprises.",
+                "fr",
+            ),
+            (
+                "Die Regierung erklärte am Freitag, sie werde neue Sanktionen gegen die Unternehmen verhängen.",
+                "de",
+            ),
             ("", "en"),
         ];
         for (text, code) in rows {

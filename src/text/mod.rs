@@ -41,16 +41,10 @@ impl Doc {
     /// Runs the text stages with a known language.
     pub fn build_with(article: &Article, lang: &Language) -> Doc {
         let body = &article.body;
-        let sentence_tokens = article
-            .sentences
-            .iter()
-            .map(|s| tokens::tokenize(body, s.span, lang))
-            .collect();
-        let sentence_entities = article
-            .sentences
-            .iter()
-            .map(|s| entities::find(body, s.span, lang))
-            .collect();
+        let sentence_tokens =
+            article.sentences.iter().map(|s| tokens::tokenize(body, s.span, lang)).collect();
+        let sentence_entities =
+            article.sentences.iter().map(|s| entities::find(body, s.span, lang)).collect();
         Doc {
             language: lang.code().to_string(),
             sentence_tokens,

@@ -36,7 +36,9 @@ fn find_in_paragraph(para: &str, offset: usize, out: &mut Vec<QuoteSpan>) {
             None => {
                 let opens = match c {
                     '"' | '\u{201C}' | '\u{201E}' | '\u{00AB}' => next.is_some_and(|n| !n.is_whitespace()),
-                    '\u{2018}' => prev.is_none_or(|p| !p.is_alphanumeric()) && next.is_some_and(char::is_alphanumeric),
+                    '\u{2018}' => {
+                        prev.is_none_or(|p| !p.is_alphanumeric()) && next.is_some_and(char::is_alphanumeric)
+                    }
                     _ => false,
                 };
                 if opens {
@@ -45,7 +47,10 @@ fn find_in_paragraph(para: &str, offset: usize, out: &mut Vec<QuoteSpan>) {
             }
             Some((start, mark)) => {
                 let closes = match (mark, c) {
-                    ('"', '"') | ('\u{201C}', '\u{201D}') | ('\u{201E}', '\u{201C}') | ('\u{00AB}', '\u{00BB}') => true,
+                    ('"', '"')
+                    | ('\u{201C}', '\u{201D}')
+                    | ('\u{201E}', '\u{201C}')
+                    | ('\u{00AB}', '\u{00BB}') => true,
                     ('\u{201C}', '"') | ('"', '\u{201D}') => true,
                     ('\u{2018}', '\u{2019}') => next.is_none_or(|n| !n.is_alphanumeric()),
                     _ => false,

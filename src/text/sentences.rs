@@ -24,19 +24,73 @@ pub struct Sentence {
 
 /// Abbreviations that are followed by a name and never end a sentence.
 const TITLES: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "gen", "sen", "rep", "gov", "lt", "col", "capt", "sgt", "maj", "adm",
-    "prof", "rev", "st", "mt", "ft", "pres", "amb", "gens", "reps", "sens", "hon", "fr", "cmdr",
-    "no", "nos", "vs", "v", "jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov", "dec",
-    "approx", "dept", "est", "fig", "jr", "sr", "e.g", "i.e", "etc", "al", "cf",
+    "mr", "mrs", "ms", "dr", "gen", "sen", "rep", "gov", "lt", "col", "capt", "sgt", "maj", "adm", "prof",
+    "rev", "st", "mt", "ft", "pres", "amb", "gens", "reps", "sens", "hon", "fr", "cmdr", "no", "nos", "vs",
+    "v", "jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov", "dec", "approx", "dept", "est",
+    "fig", "jr", "sr", "e.g", "i.e", "etc", "al", "cf",
 ];
 
 /// Words that start a new sentence after an acronym like "U.S." rather than continuing a name.
 const SENTENCE_STARTERS: &[&str] = &[
-    "The", "A", "An", "It", "He", "She", "They", "We", "I", "In", "On", "At", "But", "And", "This",
-    "That", "These", "Those", "Its", "His", "Her", "Their", "Our", "There", "As", "If", "When",
-    "While", "After", "Before", "However", "Meanwhile", "Still", "Yet", "So", "For", "Some", "Many",
-    "Officials", "What", "Who", "Why", "How", "Such", "Under", "With", "Without", "Last", "Earlier",
-    "Later", "Now", "Then", "Both", "Neither", "Not", "No", "Since", "Although", "Even",
+    "The",
+    "A",
+    "An",
+    "It",
+    "He",
+    "She",
+    "They",
+    "We",
+    "I",
+    "In",
+    "On",
+    "At",
+    "But",
+    "And",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "Its",
+    "His",
+    "Her",
+    "Their",
+    "Our",
+    "There",
+    "As",
+    "If",
+    "When",
+    "While",
+    "After",
+    "Before",
+    "However",
+    "Meanwhile",
+    "Still",
+    "Yet",
+    "So",
+    "For",
+    "Some",
+    "Many",
+    "Officials",
+    "What",
+    "Who",
+    "Why",
+    "How",
+    "Such",
+    "Under",
+    "With",
+    "Without",
+    "Last",
+    "Earlier",
+    "Later",
+    "Now",
+    "Then",
+    "Both",
+    "Neither",
+    "Not",
+    "No",
+    "Since",
+    "Although",
+    "Even",
 ];
 
 /// Splits `body` into sentences; lines without terminal punctuation that look like subheads are
@@ -115,11 +169,15 @@ fn should_join(prev: &str, next: &str) -> bool {
     }
     // Initials: "J. Smith", "J.R. Smith"
     let letters: Vec<char> = word.chars().filter(|c| *c != '.').collect();
-    if letters.len() == 1 && letters[0].is_uppercase() && next_word.chars().next().is_some_and(char::is_uppercase) {
+    if letters.len() == 1
+        && letters[0].is_uppercase()
+        && next_word.chars().next().is_some_and(char::is_uppercase)
+    {
         return true;
     }
     // "U.S. Commerce Secretary" joins; "the U.S. The move" splits.
-    let is_dotted_acronym = word.contains('.') && letters.iter().all(|c| c.is_uppercase()) && letters.len() >= 2;
+    let is_dotted_acronym =
+        word.contains('.') && letters.iter().all(|c| c.is_uppercase()) && letters.len() >= 2;
     if is_dotted_acronym {
         let starts_upper = next_word.chars().next().is_some_and(char::is_uppercase);
         return starts_upper && !SENTENCE_STARTERS.contains(&next_word.as_str());
@@ -130,7 +188,8 @@ fn should_join(prev: &str, next: &str) -> bool {
 /// A short line with no terminal punctuation reads as a headline or subhead.
 fn looks_like_heading(text: &str) -> bool {
     let t = text.trim_end();
-    let ends_open = !t.ends_with(['.', '!', '?', '"', '\u{201D}', '\'', '\u{2019}', '\u{2026}', ':', ';', ',', ')']);
+    let ends_open =
+        !t.ends_with(['.', '!', '?', '"', '\u{201D}', '\'', '\u{2019}', '\u{2026}', ':', ';', ',', ')']);
     let words = t.unicode_words().count();
     ends_open && (1..=18).contains(&words)
 }
@@ -150,14 +209,32 @@ mod tests {
             ("U.S. officials met. They left.", &["U.S. officials met.", "They left."]),
             ("Gen. Mark Ellis spoke. Then he left.", &["Gen. Mark Ellis spoke.", "Then he left."]),
             ("The U.S. Commerce Secretary said no.", &["The U.S. Commerce Secretary said no."]),
-            ("Sanctions came from the U.S. The move angered Beijing.", &["Sanctions came from the U.S.", "The move angered Beijing."]),
+            (
+                "Sanctions came from the U.S. The move angered Beijing.",
+                &["Sanctions came from the U.S.", "The move angered Beijing."],
+            ),
             ("Growth was 3.5 percent. Prices rose.", &["Growth was 3.5 percent.", "Prices rose."]),
-            ("He said, \"We will act.\" Others disagreed.", &["He said, \"We will act.\"", "Others disagreed."]),
-            ("She said \u{201C}we will act.\u{201D} Others disagreed.", &["She said \u{201C}we will act.\u{201D}", "Others disagreed."]),
-            ("J. R. Tolkien wrote books. Many read them.", &["J. R. Tolkien wrote books.", "Many read them."]),
-            ("Acme Corp. said profits fell. Shares dropped.", &["Acme Corp. said profits fell.", "Shares dropped."]),
+            (
+                "He said, \"We will act.\" Others disagreed.",
+                &["He said, \"We will act.\"", "Others disagreed."],
+            ),
+            (
+                "She said \u{201C}we will act.\u{201D} Others disagreed.",
+                &["She said \u{201C}we will act.\u{201D}", "Others disagreed."],
+            ),
+            (
+                "J. R. Tolkien wrote books. Many read them.",
+                &["J. R. Tolkien wrote books.", "Many read them."],
+            ),
+            (
+                "Acme Corp. said profits fell. Shares dropped.",
+                &["Acme Corp. said profits fell.", "Shares dropped."],
+            ),
             ("Wait... it was not over. Fine.", &["Wait... it was not over.", "Fine."]),
-            ("Headline Without Stop\nBody text here. More text.", &["Headline Without Stop", "Body text here.", "More text."]),
+            (
+                "Headline Without Stop\nBody text here. More text.",
+                &["Headline Without Stop", "Body text here.", "More text."],
+            ),
             ("Is it true? Yes! Definitely.", &["Is it true?", "Yes!", "Definitely."]),
             ("", &[]),
             ("   \n\n  ", &[]),
