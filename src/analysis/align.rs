@@ -1,10 +1,340 @@
 //! Links sentences from different articles that state the same claim.
+//!
+//! Takes the articles and their text stages; gives scored [`Link`]s with [`Evidence`]. Scoring is
+//! behind the [`Matcher`] trait: [`LexicalMatcher`] compares TF-IDF weighted content stems (after
+//! paraphrase normalisation) and adds evidence from shared names, numbers and quoted words. A
+//! semantic matcher can implement the same trait later.
+//!
+//! Candidates come from an inverted index over features, skipping features so common they would
+//! pair everything with everything, so cost grows near-linearly with the input.
 
-use super::{Link, Settings};
+use std::collections::HashMap;
+
+use super::{Evidence, Link, SentenceRef, Settings, paraphrase};
 use crate::ingest::Article;
 use crate::text::Doc;
+use crate::text::entities::EntityKind;
 
-/// Scored links between sentences of different articles, sorted by (a, b).
-pub fn link(_articles: &[Article], _docs: &[Doc], _settings: &Settings) -> Vec<Link> {
-    Vec::new()
+/// Scores pairs of sentences. Sentences are addressed by a global index (see [`Sentences`]).
+pub trait Matcher {
+    /// Pairs `(a, b, score)` with `a < b`, from different articles, scoring at least `floor`,
+    /// sorted by `(a, b)`.
+    fn pairs(&self, floor: f32) -> Vec<(usize, usize, f32)>;
+    /// The similarity (0–1) of any two sentences.
+    fn score(&self, a: usize, b: usize) -> f32;
+    /// Why two sentences are similar.
+    fn evidence(&self, a: usize, b: usize) -> Evidence;
+    /// The best score of sentence `a` against any sentence of another article (0 if none).
+    fn nearest(&self, a: usize) -> f32;
+}
+
+/// The sentences that take part in alignment, with a global index each.
+#[derive(Debug, Default)]
+pub struct Sentences {
+    /// Global index → sentence.
+    pub refs: Vec<SentenceRef>,
+    /// Global index → a representative of its article's duplicate group (identical bodies
+    /// share one, so a duplicate never counts as agreeing with itself).
+    pub body_group: Vec<usize>,
+}
+
+impl Sentences {
+    /// The sentences of `articles` that are long enough and not headings.
+    pub fn eligible(articles: &[Article], docs: &[Doc], settings: &Settings) -> Sentences {
+        let mut out = Sentences::default();
+        for (ai, (article, doc)) in articles.iter().zip(docs).enumerate() {
+            let group = articles[..ai].iter().position(|b| b.body == article.body).unwrap_or(ai);
+            for (si, sentence) in article.sentences.iter().enumerate() {
+                let words = doc.sentence_tokens.get(si).map_or(0, Vec::len);
+                if !sentence.heading && words >= settings.min_sentence_words {
+                    out.refs.push(SentenceRef { article: ai, sentence: si });
+                    out.body_group.push(group);
+                }
+            }
+        }
+        out
+    }
+}
+
+/// A sentence as a sparse, L2-normalised weighted feature vector, plus its evidence sets.
+#[derive(Debug, Default)]
+struct Vector {
+    /// (feature id, weight), sorted by feature id.
+    weights: Vec<(u32, f32)>,
+    /// Entity keys (names and acronyms) with their text as written.
+    names: Vec<(String, String)>,
+    /// Number and date keys with their text.
+    numbers: Vec<(String, String)>,
+    /// Stems of quoted content words.
+    quoted: Vec<String>,
+}
+
+/// TF-IDF matcher over paraphrase-normalised stems.
+pub struct LexicalMatcher<'a> {
+    articles: &'a [Article],
+    docs: &'a [Doc],
+    sentences: &'a Sentences,
+    vectors: Vec<Vector>,
+    /// Feature id → (postings: global sentence indices), only for features rare enough to index.
+    postings: Vec<Vec<u32>>,
+    /// Feature id → the word as first written, for evidence.
+    feature_text: Vec<String>,
+}
+
+/// A feature occurring in more than this share of all sentences is too common to pair on.
+const COMMON_SHARE: f32 = 0.05;
+/// ... but features in at most this many sentences are always indexed.
+const ALWAYS_INDEXED: usize = 40;
+
+impl<'a> LexicalMatcher<'a> {
+    /// Builds the vectors and the inverted index.
+    pub fn new(articles: &'a [Article], docs: &'a [Doc], sentences: &'a Sentences) -> Self {
+        let mut ids: HashMap<String, u32> = HashMap::new();
+        let mut feature_text: Vec<String> = Vec::new();
+        let mut raw: Vec<Vec<u32>> = Vec::with_capacity(sentences.refs.len());
+        for r in &sentences.refs {
+            let doc = &docs[r.article];
+            let body = &articles[r.article].body;
+            let mut feats: Vec<u32> = doc.sentence_tokens[r.sentence]
+                .iter()
+                .filter(|t| !t.stop && (t.number || t.lower.chars().count() > 1))
+                .map(|t| {
+                    let key = paraphrase::concept(&doc.language, &t.stem, &t.lower).unwrap_or(&t.stem);
+                    let next = ids.len() as u32;
+                    *ids.entry(key.to_string()).or_insert_with(|| {
+                        feature_text.push(t.span.of(body).to_string());
+                        next
+                    })
+                })
+                .collect();
+            feats.sort_unstable();
+            feats.dedup();
+            raw.push(feats);
+        }
+        let n = raw.len().max(1) as f32;
+        let mut df = vec![0u32; feature_text.len()];
+        for feats in &raw {
+            for &f in feats {
+                df[f as usize] += 1;
+            }
+        }
+        let idf: Vec<f32> = df.iter().map(|&d| (1.0 + n / d as f32).ln()).collect();
+        let cap = ((n * COMMON_SHARE) as usize).max(ALWAYS_INDEXED);
+        let mut postings = vec![Vec::new(); feature_text.len()];
+        let mut vectors = Vec::with_capacity(raw.len());
+        for (g, feats) in raw.iter().enumerate() {
+            for &f in feats {
+                if (df[f as usize] as usize) <= cap {
+                    postings[f as usize].push(g as u32);
+                }
+            }
+            let r = sentences.refs[g];
+            vectors.push(build_vector(feats, &idf, &articles[r.article], &docs[r.article], r.sentence));
+        }
+        LexicalMatcher { articles, docs, sentences, vectors, postings, feature_text }
+    }
+
+    fn may_pair(&self, a: usize, b: usize) -> bool {
+        let (ra, rb) = (self.sentences.refs[a], self.sentences.refs[b]);
+        ra.article != rb.article && self.sentences.body_group[a] != self.sentences.body_group[b]
+    }
+
+    fn cosine(&self, a: usize, b: usize) -> f32 {
+        let (va, vb) = (&self.vectors[a].weights, &self.vectors[b].weights);
+        let (mut i, mut j, mut dot) = (0, 0, 0.0);
+        while i < va.len() && j < vb.len() {
+            match va[i].0.cmp(&vb[j].0) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    dot += va[i].1 * vb[j].1;
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        dot
+    }
+}
+
+fn build_vector(feats: &[u32], idf: &[f32], article: &Article, doc: &Doc, si: usize) -> Vector {
+    let mut weights: Vec<(u32, f32)> = feats.iter().map(|&f| (f, idf[f as usize])).collect();
+    let norm = weights.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
+    if norm > 0.0 {
+        weights.iter_mut().for_each(|(_, w)| *w /= norm);
+    }
+    let body = &article.body;
+    let mut names = Vec::new();
+    let mut numbers = Vec::new();
+    for e in &doc.sentence_entities[si] {
+        let pair = (e.key.clone(), e.span.of(body).to_string());
+        match e.kind {
+            EntityKind::Name | EntityKind::Acronym => names.push(pair),
+            EntityKind::Number | EntityKind::Date => numbers.push(pair),
+        }
+    }
+    let span = article.sentences[si].span;
+    let mut quoted: Vec<String> = doc.sentence_tokens[si]
+        .iter()
+        .filter(|t| !t.stop && doc.quotes.iter().any(|q| q.inner.overlaps(span) && q.inner.contains(t.span)))
+        .map(|t| t.stem.clone())
+        .collect();
+    quoted.sort();
+    quoted.dedup();
+    for list in [&mut names, &mut numbers] {
+        list.sort();
+        list.dedup_by(|a, b| a.0 == b.0);
+    }
+    Vector { weights, names, numbers, quoted }
+}
+
+/// Keys present in both sorted lists, with the text as written in the first.
+fn shared<'v>(a: &'v [(String, String)], b: &[(String, String)]) -> Vec<&'v (String, String)> {
+    a.iter().filter(|x| b.iter().any(|y| y.0 == x.0)).collect()
+}
+
+impl Matcher for LexicalMatcher<'_> {
+    fn pairs(&self, floor: f32) -> Vec<(usize, usize, f32)> {
+        let mut out = Vec::new();
+        let mut seen: Vec<u32> = vec![u32::MAX; self.vectors.len()];
+        for a in 0..self.vectors.len() {
+            for &(f, _) in &self.vectors[a].weights {
+                for &b in &self.postings[f as usize] {
+                    let b = b as usize;
+                    if b <= a || seen[b] == a as u32 || !self.may_pair(a, b) {
+                        continue;
+                    }
+                    seen[b] = a as u32;
+                    let s = self.score(a, b);
+                    if s >= floor {
+                        out.push((a, b, s));
+                    }
+                }
+            }
+        }
+        out.sort_by(|x, y| (x.0, x.1).cmp(&(y.0, y.1)));
+        out
+    }
+
+    fn nearest(&self, a: usize) -> f32 {
+        let mut best = 0.0f32;
+        for &(f, _) in &self.vectors[a].weights {
+            for &b in &self.postings[f as usize] {
+                best = best.max(self.score(a, b as usize));
+            }
+        }
+        best
+    }
+
+    fn score(&self, a: usize, b: usize) -> f32 {
+        if !self.may_pair(a, b) {
+            return 0.0;
+        }
+        let cos = self.cosine(a, b);
+        let (va, vb) = (&self.vectors[a], &self.vectors[b]);
+        let names = shared(&va.names, &vb.names).len() as f32;
+        let numbers = shared(&va.numbers, &vb.numbers).len() as f32;
+        let quoted = va.quoted.iter().filter(|q| vb.quoted.contains(q)).count() as f32;
+        // Evidence only strengthens a link that the wording already supports.
+        let bonus = if cos >= 0.15 {
+            (0.04 * names).min(0.12) + (0.04 * numbers).min(0.08) + if quoted >= 2.0 { 0.08 } else { 0.0 }
+        } else {
+            0.0
+        };
+        (cos + bonus).min(1.0)
+    }
+
+    fn evidence(&self, a: usize, b: usize) -> Evidence {
+        let (va, vb) = (&self.vectors[a], &self.vectors[b]);
+        let mut terms: Vec<(f32, u32)> = va
+            .weights
+            .iter()
+            .filter_map(|(f, w)| vb.weights.iter().find(|(g, _)| g == f).map(|(_, w2)| (w * w2, *f)))
+            .collect();
+        terms.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
+        let (ra, rb) = (self.sentences.refs[a], self.sentences.refs[b]);
+        let paraphrases = self.paraphrases(ra, rb);
+        let quotes = self.shared_quote_words(a, b);
+        let entities: Vec<String> = shared(&va.names, &vb.names).into_iter().map(|p| p.1.clone()).collect();
+        let numbers: Vec<String> =
+            shared(&va.numbers, &vb.numbers).into_iter().map(|p| p.1.clone()).collect();
+        // Words already shown as part of a name or number are not repeated as terms.
+        let named = |w: &str| entities.iter().chain(&numbers).any(|e| e.split_whitespace().any(|x| x == w));
+        let terms =
+            terms.iter().map(|(_, f)| self.feature_text[*f as usize].clone()).filter(|w| !named(w)).collect();
+        Evidence { lexical: self.cosine(a, b), terms, entities, numbers, quotes, paraphrases }
+    }
+}
+
+impl LexicalMatcher<'_> {
+    /// "firms ~ companies": different words (different stems) of one concept used by the two sentences.
+    fn paraphrases(&self, ra: SentenceRef, rb: SentenceRef) -> Vec<String> {
+        // (concept, stem, text as written) of each content word with a concept.
+        let words = |r: SentenceRef| -> Vec<(&str, &str, &str)> {
+            let doc = &self.docs[r.article];
+            let body = &self.articles[r.article].body;
+            doc.sentence_tokens[r.sentence]
+                .iter()
+                .filter(|t| !t.stop)
+                .filter_map(|t| {
+                    let c = paraphrase::concept(&doc.language, &t.stem, &t.lower)?;
+                    Some((c, t.stem.as_str(), t.span.of(body)))
+                })
+                .collect()
+        };
+        let (wa, wb) = (words(ra), words(rb));
+        let mut out: Vec<String> = Vec::new();
+        for (ca, sa, ta) in &wa {
+            // Only when the other sentence uses the concept but never this word's stem.
+            if wb.iter().any(|(_, sb, _)| sb == sa) {
+                continue;
+            }
+            if let Some((_, _, tb)) = wb.iter().find(|(cb, _, _)| cb == ca) {
+                let item = format!("{ta} ~ {tb}");
+                if !out.contains(&item) {
+                    out.push(item);
+                }
+            }
+        }
+        out
+    }
+
+    /// Runs of quoted words that appear in both sentences' quotes.
+    fn shared_quote_words(&self, a: usize, b: usize) -> Vec<String> {
+        let (va, vb) = (&self.vectors[a], &self.vectors[b]);
+        if va.quoted.iter().filter(|q| vb.quoted.contains(q)).count() < 2 {
+            return Vec::new();
+        }
+        let r = self.sentences.refs[a];
+        let body = &self.articles[r.article].body;
+        let span = self.articles[r.article].sentences[r.sentence].span;
+        self.docs[r.article]
+            .quotes
+            .iter()
+            .filter(|q| q.inner.overlaps(span))
+            .map(|q| q.inner.of(body).trim().to_string())
+            .filter(|q| !q.is_empty())
+            .collect()
+    }
+}
+
+/// Scored links at or above the threshold between sentences of different articles, sorted by (a, b).
+pub fn link(articles: &[Article], docs: &[Doc], settings: &Settings) -> Vec<Link> {
+    let sentences = Sentences::eligible(articles, docs, settings);
+    let matcher = LexicalMatcher::new(articles, docs, &sentences);
+    links_from(&matcher, &sentences, settings.threshold)
+}
+
+/// Links for the pairs a matcher scores at or above `threshold`.
+pub fn links_from(matcher: &dyn Matcher, sentences: &Sentences, threshold: f32) -> Vec<Link> {
+    matcher
+        .pairs(threshold)
+        .into_iter()
+        .map(|(a, b, score)| Link {
+            a: sentences.refs[a],
+            b: sentences.refs[b],
+            score: (score * 1000.0).round() / 1000.0,
+            evidence: matcher.evidence(a, b),
+        })
+        .collect()
 }

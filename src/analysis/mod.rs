@@ -202,13 +202,19 @@ pub fn analyze(articles: &[Article], settings: &Settings) -> Comparison {
             Doc::build_with(a, &lang)
         })
         .collect();
-    let links = align::link(&articles, &docs, settings);
+    let sentences = align::Sentences::eligible(&articles, &docs, settings);
+    let matcher = align::LexicalMatcher::new(&articles, &docs, &sentences);
+    let links = align::links_from(&matcher, &sentences, settings.threshold);
     let mut warnings = settings::set_warnings(&articles);
-    let events = events::group(&articles, &links, settings);
+    let mut eligible = vec![0; articles.len()];
+    for r in &sentences.refs {
+        eligible[r.article] += 1;
+    }
+    let events = events::group(&articles, &links, &eligible);
     if events.len() > 1 {
         warnings.push(events::mixed_warning(&articles, &events));
     }
-    let claims = claims::build(&articles, &docs, &links, &events, settings);
+    let claims = claims::build(&articles, &sentences, &matcher, &links, &events, settings);
     let framing = framing::analyze(&framing::Input {
         articles: &articles,
         docs: &docs,
