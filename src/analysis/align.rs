@@ -10,7 +10,7 @@
 
 use std::collections::HashMap;
 
-use super::{Evidence, Link, SentenceRef, Settings, paraphrase};
+use super::{Evidence, Link, SentenceRef, Settings, paraphrase, settings};
 use crate::ingest::Article;
 use crate::text::Doc;
 use crate::text::entities::EntityKind;
@@ -42,8 +42,9 @@ impl Sentences {
     /// The sentences of `articles` that are long enough and not headings.
     pub fn eligible(articles: &[Article], docs: &[Doc], settings: &Settings) -> Sentences {
         let mut out = Sentences::default();
+        let keys: Vec<String> = articles.iter().map(settings::content_key).collect();
         for (ai, (article, doc)) in articles.iter().zip(docs).enumerate() {
-            let group = articles[..ai].iter().position(|b| b.body == article.body).unwrap_or(ai);
+            let group = settings::duplicate_of(&keys, ai).unwrap_or(ai);
             for (si, sentence) in article.sentences.iter().enumerate() {
                 let words = doc.sentence_tokens.get(si).map_or(0, Vec::len);
                 if !sentence.heading && words >= settings.min_sentence_words {

@@ -8,7 +8,7 @@ pub mod align;
 pub mod claims;
 pub mod events;
 pub mod paraphrase;
-mod settings;
+pub mod settings;
 
 use serde::{Deserialize, Serialize};
 
@@ -223,3 +223,6 @@ pub fn analyze(articles: &[Article], settings: &Settings) -> Comparison {
     });
     Comparison { articles, settings: settings.clone(), claims, links, events, framing, warnings }
 }
+
+#[cfg(test)]
+mod tests;
