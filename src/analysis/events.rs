@@ -16,7 +16,11 @@ pub fn group(articles: &[Article], links: &[Link], eligible: &[usize]) -> Vec<Ve
         return Vec::new();
     }
     let sim = similarity(n, links, eligible);
-    let mut groups: Vec<Vec<usize>> = (0..n).map(|i| vec![i]).collect();
+    // An article with no sentence to compare gives no evidence of another story.
+    let (mut groups, silent): (Vec<Vec<usize>>, Vec<usize>) = {
+        let (with, without): (Vec<usize>, Vec<usize>) = (0..n).partition(|&i| eligible[i] > 0);
+        (with.into_iter().map(|i| vec![i]).collect(), without)
+    };
     loop {
         let mut best: Option<(f32, usize, usize)> = None;
         for i in 0..groups.len() {
@@ -39,6 +43,13 @@ pub fn group(articles: &[Article], links: &[Link], eligible: &[usize]) -> Vec<Ve
         groups[i].sort_unstable();
     }
     groups.sort();
+    match groups.first_mut() {
+        Some(first) => {
+            first.extend(silent);
+            first.sort_unstable();
+        }
+        None => groups.push(silent),
+    }
     groups
 }
 
