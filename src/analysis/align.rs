@@ -213,7 +213,7 @@ impl Matcher for LexicalMatcher<'_> {
                 }
             }
         }
-        out.sort_by(|x, y| (x.0, x.1).cmp(&(y.0, y.1)));
+        out.sort_by_key(|x| (x.0, x.1));
         out
     }
 
