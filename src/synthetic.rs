@@ -122,15 +122,36 @@ fn fact(rng: &mut Rng, event: usize, k: usize) -> String {
     }
 }
 
+const SYLLABLES: &[&str] = &[
+    "ka", "lo", "ren", "vi", "sto", "mar", "del", "un", "pra", "ti", "gor", "sel", "an", "bru", "mi", "nor",
+    "tes", "val", "qui", "ost", "ber", "lin", "dra", "po", "sen", "cal", "fe", "rum", "zo", "har",
+];
+
+/// A word of the generated vocabulary: rank `r` of a Zipf-like distribution (low ranks common).
+fn vocabulary_word(rng: &mut Rng) -> String {
+    // Zipf-like: the square of a uniform draw favours small ranks; 20,000 distinct words in all.
+    let u = rng.below(1 << 16) as f64 / f64::from(1u32 << 16);
+    let mut rank = (u * u * 20_000.0) as usize;
+    let mut word = String::new();
+    for _ in 0..2 + rank % 3 {
+        word.push_str(SYLLABLES[rank % SYLLABLES.len()]);
+        rank /= SYLLABLES.len();
+    }
+    word
+}
+
 /// A sentence of the article's own: varied words, no fact of the event.
 fn filler(rng: &mut Rng) -> String {
     let n = 9 + rng.below(14);
-    let mut words: Vec<&str> = Vec::with_capacity(n);
+    let mut words: Vec<String> = Vec::with_capacity(n);
     for i in 0..n {
         words.push(match i % 4 {
-            0 => rng.pick(ADJECTIVES),
-            1 | 2 => rng.pick(NOUNS),
-            _ => rng.pick(&["near", "beyond", "under", "with", "after", "before", "despite", "around"]),
+            0 => rng.pick(ADJECTIVES).to_string(),
+            1 => vocabulary_word(rng),
+            2 => rng.pick(NOUNS).to_string(),
+            _ => rng
+                .pick(&["near", "beyond", "under", "with", "after", "before", "despite", "around"])
+                .to_string(),
         });
     }
     format!("{} {}.", capitalise(rng.pick(&["The", "A", "Another", "One"])), words.join(" "))
