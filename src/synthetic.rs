@@ -55,35 +55,6 @@ const ACTIONS: &[&str] = &[
     "would extend the deadline",
     "blamed the contractors",
 ];
-const NOUNS: &[&str] = &[
-    "harbour",
-    "warehouse",
-    "ministry",
-    "pipeline",
-    "railway",
-    "senate",
-    "factory",
-    "reservoir",
-    "bridge",
-    "clinic",
-    "school",
-    "market",
-    "refinery",
-    "airport",
-    "district",
-    "village",
-    "province",
-    "court",
-    "budget",
-    "tariff",
-    "convoy",
-    "inspector",
-    "satellite",
-    "vaccine",
-    "turbine",
-    "election",
-    "festival",
-];
 const ADJECTIVES: &[&str] = &[
     "northern",
     "temporary",
@@ -113,12 +84,18 @@ fn fact(rng: &mut Rng, event: usize, k: usize) -> String {
     let place = PLACES[(event + k) % PLACES.len()];
     let number = 10 + (event * 31 + k * 17) % 400;
     let verb = rng.pick(VERBS);
+    // Words only this fact of this event uses.
+    let mut own = Rng(((event as u64 + 1) << 20 | k as u64 + 1).wrapping_mul(0x2545_F491_4F6C_DD1D));
+    let topic = format!("{} {}", vocabulary_word(&mut own), vocabulary_word(&mut own));
     match rng.below(3) {
-        0 => format!("In {place}, {actor} {verb} on Monday that it {action} after {number} complaints."),
-        1 => {
-            format!("{} {verb} that it {action}, citing {number} complaints from {place}.", capitalise(actor))
-        }
-        _ => format!("After {number} complaints in {place}, {actor} {verb} it {action}."),
+        0 => format!(
+            "In {place}, {actor} {verb} on Monday that it {action} over the {topic} after {number} complaints."
+        ),
+        1 => format!(
+            "{} {verb} that it {action} over the {topic}, citing {number} complaints from {place}.",
+            capitalise(actor)
+        ),
+        _ => format!("After {number} complaints about the {topic} in {place}, {actor} {verb} it {action}."),
     }
 }
 
@@ -146,9 +123,7 @@ fn filler(rng: &mut Rng) -> String {
     let mut words: Vec<String> = Vec::with_capacity(n);
     for i in 0..n {
         words.push(match i % 4 {
-            0 => rng.pick(ADJECTIVES).to_string(),
-            1 => vocabulary_word(rng),
-            2 => rng.pick(NOUNS).to_string(),
+            0 | 1 | 2 => vocabulary_word(rng),
             _ => rng
                 .pick(&["near", "beyond", "under", "with", "after", "before", "despite", "around"])
                 .to_string(),

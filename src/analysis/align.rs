@@ -12,6 +12,7 @@ use std::collections::HashMap;
 
 use super::{Evidence, Link, SentenceRef, Settings, paraphrase, settings};
 use crate::ingest::Article;
+use crate::span::Span;
 use crate::text::Doc;
 use crate::text::entities::EntityKind;
 
@@ -69,6 +70,8 @@ impl Sentences {
 struct Vector {
     /// (feature id, weight), sorted by feature id.
     weights: Vec<(u32, f32)>,
+    /// Where each feature of `weights` is first written in the sentence (same order).
+    written: Vec<Span>,
     /// Interned entity keys (names and acronyms) with their text as written, sorted by key.
     names: Vec<(u32, String)>,
     /// Number and date keys with their text.
@@ -85,8 +88,6 @@ pub struct LexicalMatcher<'a> {
     vectors: Vec<Vector>,
     /// Feature id → (global sentence index, weight) of the first sentences that have it.
     postings: Vec<Vec<(u32, f32)>>,
-    /// Feature id → the word as first written, for evidence.
-    feature_text: Vec<String>,
 }
 
 /// Each feature indexes at most this many sentences (the first ones). A fact that hundreds of
@@ -101,36 +102,32 @@ impl<'a> LexicalMatcher<'a> {
     /// Builds the vectors and the inverted index.
     pub fn new(articles: &'a [Article], docs: &'a [Doc], sentences: &'a Sentences) -> Self {
         let mut ids: HashMap<String, u32> = HashMap::new();
-        let mut feature_text: Vec<String> = Vec::new();
-        let mut raw: Vec<Vec<u32>> = Vec::with_capacity(sentences.refs.len());
+        let mut raw: Vec<Vec<(u32, Span)>> = Vec::with_capacity(sentences.refs.len());
         for r in &sentences.refs {
             let doc = &docs[r.article];
-            let body = &articles[r.article].body;
-            let mut feats: Vec<u32> = doc.sentence_tokens[r.sentence]
+            let mut feats: Vec<(u32, Span)> = doc.sentence_tokens[r.sentence]
                 .iter()
                 .filter(|t| !t.stop && (t.number || t.lower.chars().count() > 1))
                 .map(|t| {
                     let key = paraphrase::concept(&doc.language, &t.stem, &t.lower).unwrap_or(&t.stem);
                     let next = ids.len() as u32;
-                    *ids.entry(key.to_string()).or_insert_with(|| {
-                        feature_text.push(t.span.of(body).to_string());
-                        next
-                    })
+                    (*ids.entry(key.to_string()).or_insert(next), t.span)
                 })
                 .collect();
-            feats.sort_unstable();
-            feats.dedup();
+            // Stable sort keeps each feature's first occurrence first.
+            feats.sort_by_key(|x| x.0);
+            feats.dedup_by_key(|x| x.0);
             raw.push(feats);
         }
         let n = raw.len().max(1) as f32;
-        let mut df = vec![0u32; feature_text.len()];
+        let mut df = vec![0u32; ids.len()];
         for feats in &raw {
-            for &f in feats {
+            for &(f, _) in feats {
                 df[f as usize] += 1;
             }
         }
         let idf: Vec<f32> = df.iter().map(|&d| (1.0 + n / d as f32).ln()).collect();
-        let mut postings = vec![Vec::new(); feature_text.len()];
+        let mut postings = vec![Vec::new(); ids.len()];
         let mut keys: HashMap<String, u32> = HashMap::new();
         let mut vectors = Vec::with_capacity(raw.len());
         for (g, feats) in raw.iter().enumerate() {
@@ -144,7 +141,7 @@ impl<'a> LexicalMatcher<'a> {
             }
             vectors.push(vector);
         }
-        LexicalMatcher { articles, docs, sentences, vectors, postings, feature_text }
+        LexicalMatcher { articles, docs, sentences, vectors, postings }
     }
 
     fn may_pair(&self, a: usize, b: usize) -> bool {
@@ -171,14 +168,14 @@ impl<'a> LexicalMatcher<'a> {
 }
 
 fn build_vector(
-    feats: &[u32],
+    feats: &[(u32, Span)],
     idf: &[f32],
     article: &Article,
     doc: &Doc,
     si: usize,
     keys: &mut HashMap<String, u32>,
 ) -> Vector {
-    let mut weights: Vec<(u32, f32)> = feats.iter().map(|&f| (f, idf[f as usize])).collect();
+    let mut weights: Vec<(u32, f32)> = feats.iter().map(|&(f, _)| (f, idf[f as usize])).collect();
     let norm = weights.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
     if norm > 0.0 {
         weights.iter_mut().for_each(|(_, w)| *w /= norm);
@@ -210,7 +207,8 @@ fn build_vector(
         list.sort();
         list.dedup_by(|a, b| a.0 == b.0);
     }
-    Vector { weights, names, numbers, quoted }
+    let written = feats.iter().map(|&(_, span)| span).collect();
+    Vector { weights, written, names, numbers, quoted }
 }
 
 /// Items of `a` whose key also occurs in `b` (both sorted by key).
@@ -292,10 +290,11 @@ impl Matcher for LexicalMatcher<'_> {
 
     fn evidence(&self, a: usize, b: usize) -> Evidence {
         let (va, vb) = (&self.vectors[a], &self.vectors[b]);
-        let mut terms: Vec<(f32, u32)> = va
+        let mut terms: Vec<(f32, usize)> = va
             .weights
             .iter()
-            .filter_map(|(f, w)| vb.weights.iter().find(|(g, _)| g == f).map(|(_, w2)| (w * w2, *f)))
+            .enumerate()
+            .filter_map(|(i, (f, w))| vb.weights.iter().find(|(g, _)| g == f).map(|(_, w2)| (w * w2, i)))
             .collect();
         terms.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
         let (ra, rb) = (self.sentences.refs[a], self.sentences.refs[b]);
@@ -306,8 +305,9 @@ impl Matcher for LexicalMatcher<'_> {
             shared(&va.numbers, &vb.numbers).into_iter().map(|p| p.1.clone()).collect();
         // Words already shown as part of a name or number are not repeated as terms.
         let named = |w: &str| entities.iter().chain(&numbers).any(|e| e.split_whitespace().any(|x| x == w));
+        let body = &self.articles[ra.article].body;
         let terms =
-            terms.iter().map(|(_, f)| self.feature_text[*f as usize].clone()).filter(|w| !named(w)).collect();
+            terms.iter().map(|&(_, i)| va.written[i].of(body).to_string()).filter(|w| !named(w)).collect();
         Evidence { lexical: self.cosine(a, b), terms, entities, numbers, quotes, paraphrases }
     }
 }
