@@ -78,6 +78,8 @@ struct Vector {
     numbers: Vec<(u32, String)>,
     /// Interned stems of quoted content words, sorted.
     quoted: Vec<u32>,
+    /// Features of words inside names ("Beijing" and "China" share the concept), sorted.
+    proper: Vec<u32>,
 }
 
 /// TF-IDF matcher over paraphrase-normalised stems.
@@ -97,6 +99,8 @@ const POSTINGS_CAP: usize = 64;
 /// Pairs whose partial similarity from the index reaches this share of the threshold are scored
 /// exactly (names, numbers and quotes can lift a pair by up to 0.28).
 const EXACT_SHARE: f32 = 0.4;
+/// Applied when both sentences name actors or places and share none of them.
+const DIFFERENT_NAMES_FACTOR: f32 = 0.5;
 
 impl<'a> LexicalMatcher<'a> {
     /// Builds the vectors and the inverted index.
@@ -207,8 +211,15 @@ fn build_vector(
         list.sort();
         list.dedup_by(|a, b| a.0 == b.0);
     }
+    let name_spans: Vec<Span> = doc.sentence_entities[si]
+        .iter()
+        .filter(|e| matches!(e.kind, EntityKind::Name | EntityKind::Acronym))
+        .map(|e| e.span)
+        .collect();
+    let proper =
+        feats.iter().filter(|(_, span)| name_spans.iter().any(|n| n.contains(*span))).map(|x| x.0).collect();
     let written = feats.iter().map(|&(_, span)| span).collect();
-    Vector { weights, written, names, numbers, quoted }
+    Vector { weights, written, names, numbers, quoted, proper }
 }
 
 /// Items of `a` whose key also occurs in `b` (both sorted by key).
@@ -285,7 +296,14 @@ impl Matcher for LexicalMatcher<'_> {
         } else {
             0.0
         };
-        (cos + bonus).min(1.0)
+        // Both name actors or places, and none of them is the same: likely another actor's claim
+        // ("Germany will send tanks" vs "France will send tanks").
+        let other_actors = !va.names.is_empty()
+            && !vb.names.is_empty()
+            && names == 0.0
+            && common(&va.proper, &vb.proper, |x| *x) == 0;
+        let factor = if other_actors { DIFFERENT_NAMES_FACTOR } else { 1.0 };
+        ((cos + bonus) * factor).min(1.0)
     }
 
     fn evidence(&self, a: usize, b: usize) -> Evidence {
