@@ -64,7 +64,14 @@ fn a_bad_file_is_named_and_the_others_still_analysed() {
     let png = write(dir.path(), "photo.png", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01");
     let empty = write(dir.path(), "empty.txt", b"");
     let missing = dir.path().join("missing.txt");
-    let out = parallax(&["analyze", &a, png.to_str().unwrap(), &b, empty.to_str().unwrap(), missing.to_str().unwrap()]);
+    let out = parallax(&[
+        "analyze",
+        &a,
+        png.to_str().unwrap(),
+        &b,
+        empty.to_str().unwrap(),
+        missing.to_str().unwrap(),
+    ]);
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);
     for name in ["photo.png", "empty.txt", "missing.txt"] {
@@ -76,7 +83,11 @@ fn a_bad_file_is_named_and_the_others_still_analysed() {
 
 #[test]
 fn bad_usage_exits_2() {
-    for args in [&["analyze"][..], &["analyze", "x.txt", "--threshold", "2"], &["analyze", "x.txt", "--format", "pdf"]] {
+    for args in [
+        &["analyze"][..],
+        &["analyze", "x.txt", "--threshold", "2"],
+        &["analyze", "x.txt", "--format", "pdf"],
+    ] {
         let out = parallax(args);
         assert_eq!(out.status.code(), Some(2), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
     }
@@ -97,7 +108,8 @@ fn batch_writes_one_result_per_line() {
     let lines = [
         serde_json::json!({"articles": [{"path": a}, {"text": ARTICLE_B, "name": "pasted"}]}).to_string(),
         "this is not json".to_string(),
-        serde_json::json!({"articles": [{"text": ARTICLE_A}, {"path": dir.path().join("gone.txt")}]}).to_string(),
+        serde_json::json!({"articles": [{"text": ARTICLE_A}, {"path": dir.path().join("gone.txt")}]})
+            .to_string(),
     ];
     let batch = write(dir.path(), "sets.jsonl", lines.join("\n").as_bytes());
     let out = parallax(&["analyze", "--batch", batch.to_str().unwrap()]);
