@@ -37,7 +37,7 @@ pub fn text(dark: bool) -> Color32 {
     if dark { Color32::from_rgb(0xf2, 0xf2, 0xf2) } else { Color32::from_rgb(0x11, 0x11, 0x11) }
 }
 
-/// Secondary text (dates, counts); still ≥ 4.5:1.
+/// Secondary text (dates, counts); still >= 4.5:1.
 pub fn muted(dark: bool) -> Color32 {
     if dark { Color32::from_rgb(0xb8, 0xb8, 0xb8) } else { Color32::from_rgb(0x4a, 0x4a, 0x4a) }
 }

@@ -84,7 +84,7 @@ fn matches_ui(ui: &mut egui::Ui, c: &Comparison, view: &ViewState, actions: &mut
             .map(|d| match d.kind {
                 DiffKind::Removed => format!("cut “{}”", d.a_text),
                 DiffKind::Added => format!("added “{}”", d.b_text),
-                _ => format!("“{}” → “{}”", d.a_text, d.b_text),
+                _ => format!("“{}” became “{}”", d.a_text, d.b_text),
             })
             .collect();
         if !changed.is_empty() {
