@@ -128,6 +128,7 @@ impl App {
     fn select_claim(&mut self, id: Option<usize>, from: Option<SentenceRef>) {
         let claim = id.and_then(|id| self.comparison.claims.get(id));
         self.view.selected = claim.map(|c| c.id);
+        self.view.versions = claim.map(|cl| crate::app::diff::versions(&self.comparison, cl)).unwrap_or_default();
         self.view.selected_sentence = from;
         // Scroll the columns to the claim's sentences, but not the one just clicked.
         self.view.scroll_to = claim

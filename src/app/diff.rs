@@ -19,7 +19,7 @@ pub fn against(a: &str, b: &str) -> Vec<Piece> {
     for change in diff.iter_all_changes() {
         let changed = match change.tag() {
             ChangeTag::Delete => continue,
-            ChangeTag::Insert => !change.value().trim().is_empty(),
+            ChangeTag::Insert => !change.value().trim().is_empty() || out.last().is_some_and(|p| p.changed),
             ChangeTag::Equal => false,
         };
         match out.last_mut() {
@@ -49,9 +49,24 @@ pub fn against_all(base: &str, others: &[&str]) -> Vec<Piece> {
             at += p.text.len();
         }
     }
+    // White space between two marked words is marked too, so a changed phrase reads as one run.
+    let bytes = base.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i].is_ascii_whitespace() {
+            let end = (i..bytes.len()).find(|&j| !bytes[j].is_ascii_whitespace()).unwrap_or(bytes.len());
+            let joined = i > 0 && end < bytes.len() && changed_at[i - 1] && changed_at[end];
+            for flag in &mut changed_at[i..end] {
+                *flag = joined;
+            }
+            i = end;
+        } else {
+            i += 1;
+        }
+    }
     let mut out: Vec<Piece> = Vec::new();
     for (i, ch) in base.char_indices() {
-        let changed = changed_at[i] && !ch.is_whitespace();
+        let changed = changed_at[i];
         match out.last_mut() {
             Some(last) if last.changed == changed => last.text.push(ch),
             _ => out.push(Piece { text: ch.to_string(), changed }),
@@ -87,4 +102,45 @@ mod tests {
         let got = against_all("Officials said the rules apply.", &["Officials claimed the rules apply.", "Officials said the rules apply."]);
         assert_eq!(changed(&got), vec!["said"]);
     }
+}
+
+/// Every version of `claim` with its differing words marked, and its framing differences from
+/// the first version in plain words.
+pub fn versions(c: &crate::analysis::Comparison, claim: &crate::analysis::Claim) -> Vec<crate::app::state::Version> {
+    use crate::framing::{DiffKind, diff_versions};
+    let texts: Vec<&str> = claim.members.iter().map(|m| c.sentence_text(m.sentence_ref())).collect();
+    let first = claim.members.first().map(|m| m.sentence_ref());
+    claim
+        .members
+        .iter()
+        .enumerate()
+        .map(|(k, m)| {
+            let others: Vec<&str> = texts.iter().enumerate().filter(|(j, _)| *j != k).map(|(_, t)| *t).collect();
+            let changes = match first.filter(|_| k > 0) {
+                Some(f) => diff_versions(&c.articles, f, m.sentence_ref())
+                    .into_iter()
+                    .filter(|op| op.kind != DiffKind::Equal && !op.categories.is_empty())
+                    .map(|op| {
+                        let kinds: Vec<&str> = op
+                            .categories
+                            .iter()
+                            .map(|cat| match cat.as_str() {
+                                "number" => "a different number",
+                                "negation" => "a negation",
+                                other => crate::app::palette::marker_style(other, false).1,
+                            })
+                            .collect();
+                        let what = match (op.a_text.is_empty(), op.b_text.is_empty()) {
+                            (true, _) => format!("adds “{}”", op.b_text),
+                            (_, true) => format!("leaves out “{}”", op.a_text),
+                            _ => format!("“{}” instead of “{}”", op.b_text, op.a_text),
+                        };
+                        format!("{what} ({})", kinds.join(", ").to_lowercase())
+                    })
+                    .collect(),
+                None => Vec::new(),
+            };
+            crate::app::state::Version { pieces: against_all(texts[k], &others), changes }
+        })
+        .collect()
 }

@@ -157,6 +157,12 @@ impl App {
         }
         self.view.selected_sentence = None;
         self.view.hovered = None;
+        self.view.versions = self
+            .view
+            .selected
+            .and_then(|id| comparison.claims.get(id))
+            .map(|cl| diff::versions(&comparison, cl))
+            .unwrap_or_default();
         self.comparison = comparison;
     }
 

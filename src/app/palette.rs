@@ -92,9 +92,9 @@ impl Tint {
     pub fn fill(self, dark: bool, weak: bool) -> Color32 {
         let amount = match (dark, weak) {
             (false, false) => 0.30,
-            (false, true) => 0.12,
+            (false, true) => 0.15,
             (true, false) => 0.40,
-            (true, true) => 0.16,
+            (true, true) => 0.2,
         };
         mix(self.colour(), dark, amount)
     }

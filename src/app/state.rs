@@ -72,7 +72,7 @@ pub struct Index {
     pub claims_of: Vec<Vec<Vec<usize>>>,
     /// `markers_of[article][sentence]`: indices into `framing.markers`.
     pub markers_of: Vec<Vec<Vec<usize>>>,
-    /// Lower-cased bodies for find.
+    /// Lower-cased bodies for find, byte for byte aligned with the bodies.
     pub lower_bodies: Vec<String>,
 }
 
@@ -89,7 +89,7 @@ impl Index {
         Index {
             claims_of: c.claims_by_sentence(),
             markers_of,
-            lower_bodies: c.articles.iter().map(|a| a.body.to_lowercase()).collect(),
+            lower_bodies: c.articles.iter().map(|a| lower_same_length(&a.body)).collect(),
         }
     }
 
@@ -102,6 +102,13 @@ impl Index {
     pub fn markers(&self, r: SentenceRef) -> &[usize] {
         self.markers_of.get(r.article).and_then(|a| a.get(r.sentence)).map(Vec::as_slice).unwrap_or(&[])
     }
+}
+
+/// Lower case with byte offsets unchanged (so body spans still apply); ASCII-only where full
+/// lower-casing would change lengths.
+fn lower_same_length(text: &str) -> String {
+    let lower = text.to_lowercase();
+    if lower.len() == text.len() { lower } else { text.to_ascii_lowercase() }
 }
 
 /// Everything the panels read besides the `Comparison`.
@@ -147,6 +154,18 @@ pub struct ViewState {
     pub set_name: Option<String>,
     /// Derived lookups for the shown comparison.
     pub index: Index,
+    /// The selected claim's versions with their differing words marked, and what differs from the
+    /// first version in plain words; one entry per member, computed once per selection.
+    pub versions: Vec<Version>,
+}
+
+/// One version of the selected claim, ready to draw.
+#[derive(Clone, Debug, Default)]
+pub struct Version {
+    /// The sentence with its differing words marked.
+    pub pieces: Vec<crate::app::diff::Piece>,
+    /// Framing differences from the first version ("“claimed” instead of “said” (hedge or distancing verb)").
+    pub changes: Vec<String>,
 }
 
 impl Default for ViewState {
@@ -172,6 +191,7 @@ impl Default for ViewState {
             analysing: false,
             set_name: None,
             index: Index::default(),
+            versions: Vec::new(),
         }
     }
 }

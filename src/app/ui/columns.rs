@@ -131,7 +131,9 @@ fn column_ui(
             }
             paragraph = Some(s.paragraph);
             let r = SentenceRef { article: i, sentence: si };
-            let response = sentence_ui(ui, c, view, r, marks);
+            let Some(response) = sentence_ui(ui, c, view, r, marks, scroll_target == Some(r)) else {
+                continue;
+            };
             if response.hovered() {
                 *hovered = Some(r);
             }
@@ -145,17 +147,31 @@ fn column_ui(
     });
 }
 
+/// Inner margin around a sentence, in points.
+const MARGIN: egui::Margin = egui::Margin::symmetric(5, 3);
+
 /// One sentence: tinted, outlined when linked, framing words underlined, find matches marked.
+/// A sentence scrolled out of sight only takes its space (no widget): a frame with ten long
+/// articles stays cheap. Returns the response of a drawn sentence.
 fn sentence_ui(
     ui: &mut egui::Ui,
     c: &Comparison,
     view: &ViewState,
     r: SentenceRef,
     marks: &Marks,
-) -> egui::Response {
+    must_draw: bool,
+) -> Option<egui::Response> {
     let dark = view.prefs.dark;
-    let Some(a) = c.articles.get(r.article) else { return ui.label("") };
-    let Some(s) = a.sentences.get(r.sentence) else { return ui.label("") };
+    let s = c.articles.get(r.article)?.sentences.get(r.sentence)?;
+    let size = if s.heading { view.prefs.font_size * 1.25 } else { view.prefs.font_size };
+    let mut job = sentence_job(c, view, r, FontId::proportional(size), marks.found.contains(&r));
+    job.wrap.max_width = ui.available_width() - MARGIN.sum().x;
+    let galley = ui.fonts_mut(|f| f.layout_job(job));
+    let outer = egui::vec2(ui.available_width(), galley.size().y + MARGIN.sum().y);
+    if !must_draw && !ui.is_rect_visible(egui::Rect::from_min_size(ui.cursor().min, outer)) {
+        ui.allocate_space(outer);
+        return None;
+    }
     let claim = view.claim_of(r).and_then(|id| c.claims.get(id));
     let fill = match claim {
         Some(cl) if view.passes(c, cl) => Tint::of(c, cl).fill(dark, low_confidence(c, cl)),
@@ -168,16 +184,14 @@ fn sentence_ui(
     } else {
         Stroke::NONE
     };
-    let size = if s.heading { view.prefs.font_size * 1.25 } else { view.prefs.font_size };
-    let job = sentence_job(c, view, r, FontId::proportional(size), marks.found.contains(&r));
     let inner = egui::Frame::new()
         .fill(fill)
         .stroke(outline)
-        .inner_margin(egui::Margin::symmetric(5, 3))
+        .inner_margin(MARGIN)
         .corner_radius(4.0)
         .show(ui, |ui| {
             ui.set_width(ui.available_width());
-            ui.add(Label::new(job).selectable(false).sense(Sense::click()))
+            ui.add(Label::new(galley).selectable(false).sense(Sense::click()))
         });
     let response = inner.inner;
     let notes: Vec<String> = view
@@ -193,7 +207,7 @@ fn sentence_ui(
         Some(cl) => claim_tip(c, view, cl),
     };
     let tip = if notes.is_empty() { tip } else { format!("{tip}\n\n{}", notes.join("\n")) };
-    response.on_hover_text(tip)
+    Some(response.on_hover_text(tip))
 }
 
 fn claim_tip(c: &Comparison, view: &ViewState, cl: &Claim) -> String {
@@ -216,8 +230,7 @@ fn sentence_job(c: &Comparison, view: &ViewState, r: SentenceRef, font: FontId, 
     let Some(a) = c.articles.get(r.article) else { return job };
     let Some(s) = a.sentences.get(r.sentence) else { return job };
     let base = egui::TextFormat::simple(font, palette::text(dark));
-    // Marker spans inside this sentence, in order, not overlapping.
-    let mut cuts: Vec<(usize, usize, Stroke)> = view
+    let markers: Vec<(usize, usize, Stroke)> = view
         .index
         .markers(r)
         .iter()
@@ -225,26 +238,36 @@ fn sentence_job(c: &Comparison, view: &ViewState, r: SentenceRef, font: FontId, 
         .filter(|m| m.start >= s.span.start && m.end <= s.span.end && m.start < m.end)
         .map(|m| (m.start, m.end, Stroke::new(2.5, palette::marker_style(&m.category, dark).0)))
         .collect();
-    cuts.sort_by_key(|&(start, end, _)| (start, end));
-    let mut at = s.span.start;
-    let push = |job: &mut LayoutJob, from: usize, to: usize, underline: Stroke| {
-        if let Some(text) = a.body.get(from..to) {
-            let mut f = base.clone();
-            f.underline = underline;
-            if found {
-                f.background = palette::find_fill(dark);
-            }
-            job.append(text, 0.0, f);
+    let matches = if found { find_ranges(view, r.article, s.span.start, s.span.end) } else { Vec::new() };
+    // Cut the sentence at every marker and match boundary; style each piece by what covers it.
+    let mut cuts: Vec<usize> = vec![s.span.start, s.span.end];
+    cuts.extend(markers.iter().flat_map(|&(x, y, _)| [x, y]));
+    cuts.extend(matches.iter().flat_map(|&(x, y)| [x, y]));
+    cuts.retain(|&x| a.body.is_char_boundary(x));
+    cuts.sort_unstable();
+    cuts.dedup();
+    for w in cuts.windows(2) {
+        let (from, to) = (w[0], w[1]);
+        let Some(text) = a.body.get(from..to) else { continue };
+        let mut f = base.clone();
+        if let Some(&(_, _, stroke)) = markers.iter().find(|&&(x, y, _)| x <= from && to <= y) {
+            f.underline = stroke;
         }
-    };
-    for (start, end, stroke) in cuts {
-        if start < at {
-            continue;
+        if matches.iter().any(|&(x, y)| x <= from && to <= y) {
+            f.background = palette::find_fill(dark);
         }
-        push(&mut job, at, start, Stroke::NONE);
-        push(&mut job, start, end, stroke);
-        at = end;
+        job.append(text, 0.0, f);
     }
-    push(&mut job, at, s.span.end, Stroke::NONE);
     job
+}
+
+/// Byte ranges of the find query inside `start..end` of an article's body.
+fn find_ranges(view: &ViewState, article: usize, start: usize, end: usize) -> Vec<(usize, usize)> {
+    let q = view.find.as_deref().unwrap_or("").to_lowercase();
+    let Some(lower) = view.index.lower_bodies.get(article) else { return Vec::new() };
+    if q.trim().is_empty() {
+        return Vec::new();
+    }
+    let Some(text) = lower.get(start..end) else { return Vec::new() };
+    text.match_indices(&q).map(|(i, m)| (start + i, start + i + m.len())).collect()
 }

@@ -7,7 +7,6 @@ use egui::{FontId, Label, RichText, ScrollArea};
 use super::{article_colour, diff_job, join_names, prominence_text, swatch};
 use crate::analysis::{Claim, ClaimKind, Comparison};
 use crate::app::action::Action;
-use crate::app::diff;
 use crate::app::palette::{self, Tint};
 use crate::app::state::ViewState;
 use crate::app::ui::columns::low_confidence;
@@ -69,22 +68,23 @@ fn summary_ui(ui: &mut egui::Ui, c: &Comparison, view: &ViewState, claim: &Claim
 
 fn versions_ui(ui: &mut egui::Ui, c: &Comparison, view: &ViewState, claim: &Claim) {
     ui.label(RichText::new("Versions").strong()).on_hover_text("Marked words differ between the versions");
-    let texts: Vec<&str> = claim.members.iter().map(|m| c.sentence_text(m.sentence_ref())).collect();
     let font = FontId::proportional(view.prefs.font_size);
-    for (k, m) in claim.members.iter().enumerate() {
+    for (m, version) in claim.members.iter().zip(&view.versions) {
         ui.horizontal(|ui| {
             swatch(ui, article_colour(view, m.article), 14.0);
             ui.label(RichText::new(view.source_name(c, m.article)).strong());
             ui.label(RichText::new(prominence_text(m.prominence)).color(palette::muted(view.prefs.dark)));
         });
-        let others: Vec<&str> = texts.iter().enumerate().filter(|(j, _)| *j != k).map(|(_, t)| *t).collect();
-        let pieces = diff::against_all(texts[k], &others);
-        let job = diff_job(&pieces, font.clone(), view.prefs.dark, ui.available_width());
+        let job = diff_job(&version.pieces, font.clone(), view.prefs.dark, ui.available_width());
         egui::Frame::new()
             .fill(palette::background(view.prefs.dark))
             .inner_margin(6)
             .corner_radius(4.0)
             .show(ui, |ui| ui.add(Label::new(job)));
+        if let (false, Some(first)) = (version.changes.is_empty(), claim.members.first()) {
+            let first_name = view.source_name(c, first.article);
+            ui.label(format!("Compared with {first_name}: {}", version.changes.join("; ")));
+        }
         ui.add_space(4.0);
     }
 }

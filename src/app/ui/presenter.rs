@@ -6,7 +6,6 @@ use egui::{FontId, Label, RichText};
 use super::{article_colour, diff_job, join_names, swatch};
 use crate::analysis::{ClaimKind, Comparison};
 use crate::app::action::Action;
-use crate::app::diff;
 use crate::app::state::ViewState;
 
 /// The presenter screen.
@@ -41,16 +40,13 @@ pub fn presenter_ui(ui: &mut egui::Ui, c: &Comparison, view: &ViewState, actions
             return;
         };
         egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
-            let texts: Vec<&str> = claim.members.iter().map(|m| c.sentence_text(m.sentence_ref())).collect();
-            for (k, m) in claim.members.iter().enumerate() {
+            for (m, version) in claim.members.iter().zip(&view.versions) {
                 ui.horizontal(|ui| {
                     swatch(ui, article_colour(view, m.article), big * 0.7);
                     ui.label(RichText::new(view.source_name(c, m.article)).size(big * 0.8).strong());
                 });
-                let others: Vec<&str> =
-                    texts.iter().enumerate().filter(|(j, _)| *j != k).map(|(_, t)| *t).collect();
-                let pieces = diff::against_all(texts[k], &others);
-                ui.add(Label::new(diff_job(&pieces, FontId::proportional(big), view.prefs.dark, ui.available_width())));
+                let job = diff_job(&version.pieces, FontId::proportional(big), view.prefs.dark, ui.available_width());
+                ui.add(Label::new(job));
                 ui.add_space(big * 0.6);
             }
             if !claim.omitted_by.is_empty() {
