@@ -67,10 +67,13 @@ fn columns_click_selects_the_sentence_and_hover_reports_it() {
     assert!(h.state().actions.iter().any(|a| matches!(a, Action::HoverSentence(Some(x)) if *x == r)));
 }
 
+/// A check that an action is the one expected.
+type Expect = fn(&Action) -> bool;
+
 #[test]
 fn toolbar_buttons_emit_their_actions() {
     let app = demo();
-    let cases: &[(&str, fn(&Action) -> bool)] = &[
+    let cases: &[(&str, Expect)] = &[
         ("Blind mode", |a| matches!(a, Action::ToggleBlind)),
         ("Present", |a| matches!(a, Action::TogglePresenter)),
         ("Dark theme", |a| matches!(a, Action::ToggleTheme)),
@@ -93,17 +96,27 @@ fn matrix_click_jumps_to_the_claim() {
     let claim = c
         .claims
         .iter()
-        .find(|cl| cl.kind == ClaimKind::Shared && c.claims.iter().filter(|o| o.label == cl.label).count() == 1)
+        .find(|cl| {
+            cl.kind == ClaimKind::Shared && c.claims.iter().filter(|o| o.label == cl.label).count() == 1
+        })
         .expect("a shared claim with a unique label");
     let mut h = panel(&app, app.view().clone(), ui::matrix::matrix_ui);
     h.get_by_label(&claim.label).click();
     h.run();
     let actions = &h.state().actions;
-    assert!(actions.iter().any(|a| matches!(a, Action::SelectClaim(Some(id)) if *id == claim.id)), "{actions:?}");
+    assert!(
+        actions.iter().any(|a| matches!(a, Action::SelectClaim(Some(id)) if *id == claim.id)),
+        "{actions:?}"
+    );
     assert!(actions.iter().any(|a| matches!(a, Action::ShowView(View::Columns))));
     h.get_by_label("Unique").click();
     h.run();
-    assert!(h.state().actions.iter().any(|a| matches!(a, Action::SetFilter(parallax::app::action::Filter::Unique))));
+    assert!(
+        h.state()
+            .actions
+            .iter()
+            .any(|a| matches!(a, Action::SetFilter(parallax::app::action::Filter::Unique)))
+    );
 }
 
 #[test]
@@ -256,7 +269,11 @@ fn loading_files_keeps_what_was_loaded_and_reports_bad_files_once() {
     let dir = std::env::temp_dir().join(format!("parallax-ui-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let good = dir.join("extra.txt");
-    std::fs::write(&good, "Extra headline\nThe Commerce Department added companies to its Entity List on Thursday.").unwrap();
+    std::fs::write(
+        &good,
+        "Extra headline\nThe Commerce Department added companies to its Entity List on Thursday.",
+    )
+    .unwrap();
     let empty = dir.join("empty.txt");
     std::fs::write(&empty, "").unwrap();
     let mut app = demo();
@@ -275,7 +292,11 @@ fn loading_files_keeps_what_was_loaded_and_reports_bad_files_once() {
     app.apply(Action::RenameOutlet(0, "Renamed Outlet".into()));
     assert!(app.wait_idle(Duration::from_secs(20)));
     assert_eq!(app.comparison().articles.len(), before);
-    assert_eq!(app.comparison().articles[0].meta.outlet, "Renamed Outlet", "a rename during analysis is kept");
+    assert_eq!(
+        app.comparison().articles[0].meta.outlet,
+        "Renamed Outlet",
+        "a rename during analysis is kept"
+    );
     std::fs::remove_dir_all(&dir).ok();
 }
 
@@ -300,7 +321,9 @@ fn cancelled_url_fetch_is_dropped_and_blind_mode_hides_outlets() {
 fn snapshot(h: &mut Harness<'_, App>, name: &str) {
     match h.try_snapshot(name) {
         Ok(()) => {}
-        Err(SnapshotError::RenderError { err }) => eprintln!("snapshot {name} skipped: no renderer here ({err})"),
+        Err(SnapshotError::RenderError { err }) => {
+            eprintln!("snapshot {name} skipped: no renderer here ({err})")
+        }
         Err(e) => panic!("snapshot {name}: {e}"),
     }
 }

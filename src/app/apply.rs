@@ -72,11 +72,10 @@ impl App {
                 }
             }
             Action::RestoreRemoval { article, removal } => {
-                if let Some(a) = self.articles.get(article) {
-                    if let Some(restored) = rebuild::restore(a, removal) {
-                        self.articles[article] = restored;
-                        self.reanalyse();
-                    }
+                if let Some(restored) = self.articles.get(article).and_then(|a| rebuild::restore(a, removal))
+                {
+                    self.articles[article] = restored;
+                    self.reanalyse();
                 }
             }
             Action::ShowArticles(open) => self.view.manage_open = open,
@@ -128,7 +127,8 @@ impl App {
     fn select_claim(&mut self, id: Option<usize>, from: Option<SentenceRef>) {
         let claim = id.and_then(|id| self.comparison.claims.get(id));
         self.view.selected = claim.map(|c| c.id);
-        self.view.versions = claim.map(|cl| crate::app::diff::versions(&self.comparison, cl)).unwrap_or_default();
+        self.view.versions =
+            claim.map(|cl| crate::app::diff::versions(&self.comparison, cl)).unwrap_or_default();
         self.view.selected_sentence = from;
         // Scroll the columns to the claim's sentences, but not the one just clicked.
         self.view.scroll_to = claim
@@ -146,9 +146,8 @@ impl App {
     fn step_claim(&mut self, forward: bool, shared_only: bool) {
         let view = &self.view;
         let c = &self.comparison;
-        let eligible = |claim: &&Claim| {
-            view.passes(c, claim) && (!shared_only || claim.kind == ClaimKind::Shared)
-        };
+        let eligible =
+            |claim: &&Claim| view.passes(c, claim) && (!shared_only || claim.kind == ClaimKind::Shared);
         let ids: Vec<usize> = c.claims.iter().filter(eligible).map(|cl| cl.id).collect();
         if ids.is_empty() {
             return;
@@ -192,10 +191,10 @@ impl App {
     fn edit_meta(&mut self, i: usize, edit: impl Fn(&mut Article)) {
         if let Some(a) = self.articles.get_mut(i) {
             edit(a);
-            if self.shown == self.generation {
-                if let Some(shown) = self.comparison.articles.get_mut(i) {
-                    edit(shown);
-                }
+            if self.shown == self.generation
+                && let Some(shown) = self.comparison.articles.get_mut(i)
+            {
+                edit(shown);
             }
         }
     }
@@ -259,7 +258,8 @@ impl App {
         }
         if is_url {
             // Keep the dialog open with the address on failure so the user can fix it.
-            self.view.url = if url_failed { self.view.url.take().map(|u| UrlDraft { pending: None, ..u }) } else { None };
+            self.view.url =
+                if url_failed { self.view.url.take().map(|u| UrlDraft { pending: None, ..u }) } else { None };
         }
         self.add_articles(added);
     }
@@ -315,7 +315,10 @@ impl App {
             Ok(()) => self.notify(Level::Info, format!("Report saved: {}", path.display())),
             Err(e) => self.notify(
                 Level::Error,
-                format!("Could not save the report ({e}); pick a folder you can write to: {}", path.display()),
+                format!(
+                    "Could not save the report ({e}); pick a folder you can write to: {}",
+                    path.display()
+                ),
             ),
         }
     }

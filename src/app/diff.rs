@@ -14,7 +14,9 @@ pub struct Piece {
 
 /// `b` split into pieces, with the words `a` does not have marked as changed.
 pub fn against(a: &str, b: &str) -> Vec<Piece> {
-    let diff = TextDiff::from_unicode_words(a, b);
+    // Curly and straight quotes are the same word to a reader; compare (and show) them straight.
+    let (a, b) = (straight_quotes(a), straight_quotes(b));
+    let diff = TextDiff::from_unicode_words(a.as_str(), b.as_str());
     let mut out: Vec<Piece> = Vec::new();
     for change in diff.iter_all_changes() {
         let changed = match change.tag() {
@@ -30,8 +32,15 @@ pub fn against(a: &str, b: &str) -> Vec<Piece> {
     out
 }
 
+/// The text with typographic quotes and apostrophes made straight.
+pub fn straight_quotes(text: &str) -> String {
+    text.replace(['‘', '’'], "'").replace(['“', '”'], "\"")
+}
+
 /// `base` with the words marked that at least one of `others` does not have.
 pub fn against_all(base: &str, others: &[&str]) -> Vec<Piece> {
+    let base = straight_quotes(base);
+    let base = base.as_str();
     if others.is_empty() {
         return vec![Piece { text: base.to_string(), changed: false }];
     }
@@ -75,38 +84,12 @@ pub fn against_all(base: &str, others: &[&str]) -> Vec<Piece> {
     out
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn changed(pieces: &[Piece]) -> Vec<&str> {
-        pieces.iter().filter(|p| p.changed).map(|p| p.text.trim()).collect()
-    }
-
-    #[test]
-    fn marks_the_words_that_differ() {
-        let cases: &[(&str, &str, &[&str])] = &[
-            ("The minister said it was fine.", "The minister claimed it was fine.", &["claimed"]),
-            ("Same words.", "Same words.", &[]),
-            ("Washington imposed curbs.", "The US imposed sweeping curbs.", &["The US", "sweeping"]),
-        ];
-        for (a, b, want) in cases {
-            let got = against(a, b);
-            assert_eq!(got.iter().map(|p| p.text.as_str()).collect::<String>(), *b, "text kept: {a} / {b}");
-            assert_eq!(changed(&got), *want, "case {a} / {b}");
-        }
-    }
-
-    #[test]
-    fn base_marks_words_missing_in_any_other() {
-        let got = against_all("Officials said the rules apply.", &["Officials claimed the rules apply.", "Officials said the rules apply."]);
-        assert_eq!(changed(&got), vec!["said"]);
-    }
-}
-
 /// Every version of `claim` with its differing words marked, and its framing differences from
 /// the first version in plain words.
-pub fn versions(c: &crate::analysis::Comparison, claim: &crate::analysis::Claim) -> Vec<crate::app::state::Version> {
+pub fn versions(
+    c: &crate::analysis::Comparison,
+    claim: &crate::analysis::Claim,
+) -> Vec<crate::app::state::Version> {
     use crate::framing::{DiffKind, diff_versions};
     let texts: Vec<&str> = claim.members.iter().map(|m| c.sentence_text(m.sentence_ref())).collect();
     let first = claim.members.first().map(|m| m.sentence_ref());
@@ -115,7 +98,8 @@ pub fn versions(c: &crate::analysis::Comparison, claim: &crate::analysis::Claim)
         .iter()
         .enumerate()
         .map(|(k, m)| {
-            let others: Vec<&str> = texts.iter().enumerate().filter(|(j, _)| *j != k).map(|(_, t)| *t).collect();
+            let others: Vec<&str> =
+                texts.iter().enumerate().filter(|(j, _)| *j != k).map(|(_, t)| *t).collect();
             let changes = match first.filter(|_| k > 0) {
                 Some(f) => diff_versions(&c.articles, f, m.sentence_ref())
                     .into_iter()
@@ -143,4 +127,36 @@ pub fn versions(c: &crate::analysis::Comparison, claim: &crate::analysis::Claim)
             crate::app::state::Version { pieces: against_all(texts[k], &others), changes }
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn changed(pieces: &[Piece]) -> Vec<&str> {
+        pieces.iter().filter(|p| p.changed).map(|p| p.text.trim()).collect()
+    }
+
+    #[test]
+    fn marks_the_words_that_differ() {
+        let cases: &[(&str, &str, &[&str])] = &[
+            ("The minister said it was fine.", "The minister claimed it was fine.", &["claimed"]),
+            ("Same words.", "Same words.", &[]),
+            ("Washington imposed curbs.", "The US imposed sweeping curbs.", &["The US", "sweeping"]),
+        ];
+        for (a, b, want) in cases {
+            let got = against(a, b);
+            assert_eq!(got.iter().map(|p| p.text.as_str()).collect::<String>(), *b, "text kept: {a} / {b}");
+            assert_eq!(changed(&got), *want, "case {a} / {b}");
+        }
+    }
+
+    #[test]
+    fn base_marks_words_missing_in_any_other() {
+        let got = against_all(
+            "Officials said the rules apply.",
+            &["Officials claimed the rules apply.", "Officials said the rules apply."],
+        );
+        assert_eq!(changed(&got), vec!["said"]);
+    }
 }

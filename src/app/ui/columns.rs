@@ -100,10 +100,10 @@ fn header_ui(ui: &mut egui::Ui, c: &Comparison, view: &ViewState, i: usize) {
     ui.horizontal(|ui| {
         swatch(ui, article_colour(view, i), view.prefs.font_size * 0.8);
         ui.label(RichText::new(view.source_name(c, i)).size(view.prefs.font_size * 1.1).strong());
-        if !view.prefs.blind {
-            if let Some(date) = &a.meta.published {
-                ui.label(RichText::new(date).color(palette::muted(view.prefs.dark)));
-            }
+        if !view.prefs.blind
+            && let Some(date) = &a.meta.published
+        {
+            ui.label(RichText::new(date).color(palette::muted(view.prefs.dark)));
         }
     });
     ui.label(RichText::new(&a.meta.title).size(view.prefs.font_size * 1.05).italics());
@@ -184,15 +184,13 @@ fn sentence_ui(
     } else {
         Stroke::NONE
     };
-    let inner = egui::Frame::new()
-        .fill(fill)
-        .stroke(outline)
-        .inner_margin(MARGIN)
-        .corner_radius(4.0)
-        .show(ui, |ui| {
+    let inner = egui::Frame::new().fill(fill).stroke(outline).inner_margin(MARGIN).corner_radius(4.0).show(
+        ui,
+        |ui| {
             ui.set_width(ui.available_width());
             ui.add(Label::new(galley).selectable(false).sense(Sense::click()))
-        });
+        },
+    );
     let response = inner.inner;
     let notes: Vec<String> = view
         .index

@@ -33,7 +33,12 @@ pub fn copying_ui(ui: &mut egui::Ui, c: &Comparison, view: &ViewState, _actions:
             for p in &r.passages {
                 let text = c.articles.get(r.a).and_then(|x| x.body.get(p.a_start..p.a_end)).unwrap_or("");
                 let short: String = text.chars().take(240).collect();
-                ui.label(format!("{} words: “{}{}”", p.words, short, if short.len() < text.len() { "…" } else { "" }));
+                ui.label(format!(
+                    "{} words: “{}{}”",
+                    p.words,
+                    short,
+                    if short.len() < text.len() { "…" } else { "" }
+                ));
             }
             ui.separator();
         }

@@ -21,12 +21,18 @@ pub fn framing_ui(ui: &mut egui::Ui, c: &Comparison, view: &ViewState, actions: 
         CollapsingHeader::new("Tone: flagged words per 1,000 words").default_open(true).show(ui, |ui| {
             tone_chart_ui(ui, c, view);
         });
-        CollapsingHeader::new(format!("Check these: {} number, date or negation differences", f.contradictions.len()))
-            .default_open(!f.contradictions.is_empty())
-            .show(ui, |ui| contradictions_ui(ui, c, view, actions));
-        CollapsingHeader::new("Labels: the same thing, named differently").default_open(true).show(ui, |ui| {
-            labels_ui(ui, c, view);
-        });
+        CollapsingHeader::new(format!(
+            "Check these: {} number, date or negation differences",
+            f.contradictions.len()
+        ))
+        .default_open(!f.contradictions.is_empty())
+        .show(ui, |ui| contradictions_ui(ui, c, view, actions));
+        CollapsingHeader::new("Labels: the same thing, named differently").default_open(true).show(
+            ui,
+            |ui| {
+                labels_ui(ui, c, view);
+            },
+        );
         CollapsingHeader::new("Who said what, with which verb").default_open(true).show(ui, |ui| {
             attribution_ui(ui, c, view);
         });
@@ -35,7 +41,8 @@ pub fn framing_ui(ui: &mut egui::Ui, c: &Comparison, view: &ViewState, actions: 
                 ui.label(&p.note);
             }
         });
-        CollapsingHeader::new(format!("Every flagged word ({})", f.markers.len())).show(ui, |ui| markers_ui(ui, c, view, actions));
+        CollapsingHeader::new(format!("Every flagged word ({})", f.markers.len()))
+            .show(ui, |ui| markers_ui(ui, c, view, actions));
     });
 }
 
@@ -53,7 +60,12 @@ fn contradictions_ui(ui: &mut egui::Ui, c: &Comparison, view: &ViewState, action
             .strong(),
         );
         ui.label(&x.note);
-        if ui.push_id(("contra", k), |ui| ui.link("Show side by side")).inner.on_hover_text("Select this claim").clicked() {
+        if ui
+            .push_id(("contra", k), |ui| ui.link("Show side by side"))
+            .inner
+            .on_hover_text("Select this claim")
+            .clicked()
+        {
             actions.push(Action::SelectSentence(x.a));
             actions.push(Action::ShowView(View::Columns));
         }
@@ -71,8 +83,12 @@ fn labels_ui(ui: &mut egui::Ui, c: &Comparison, view: &ViewState) {
         for g in &c.framing.labels {
             ui.label(&g.referent);
             for i in 0..n {
-                let uses: Vec<String> =
-                    g.uses.iter().filter(|u| u.article == i).map(|u| format!("{} ×{}", u.term, u.count)).collect();
+                let uses: Vec<String> = g
+                    .uses
+                    .iter()
+                    .filter(|u| u.article == i)
+                    .map(|u| format!("{} ×{}", u.term, u.count))
+                    .collect();
                 ui.label(if uses.is_empty() { "—".to_string() } else { uses.join(", ") });
             }
             ui.end_row();
@@ -109,9 +125,13 @@ fn markers_ui(ui: &mut egui::Ui, c: &Comparison, view: &ViewState, actions: &mut
         ui.end_row();
         for (k, m) in c.framing.markers.iter().enumerate() {
             ui.label(view.source_name(c, m.article));
-            let r = ui.push_id(("marker", k), |ui| ui.link(&m.term)).inner.on_hover_text("Show this sentence side by side");
+            let r = ui
+                .push_id(("marker", k), |ui| ui.link(&m.term))
+                .inner
+                .on_hover_text("Show this sentence side by side");
             if r.clicked() {
-                actions.push(Action::SelectSentence(SentenceRef { article: m.article, sentence: m.sentence }));
+                actions
+                    .push(Action::SelectSentence(SentenceRef { article: m.article, sentence: m.sentence }));
                 actions.push(Action::ShowView(View::Columns));
             }
             let (colour, name) = palette::marker_style(&m.category, view.prefs.dark);
@@ -122,9 +142,12 @@ fn markers_ui(ui: &mut egui::Ui, c: &Comparison, view: &ViewState, actions: &mut
     });
 }
 
+/// A tone series: legend name, marker category (for its colour), value per article.
+type Series = (&'static str, &'static str, fn(&crate::framing::Tone) -> f32);
+
 fn tone_chart_ui(ui: &mut egui::Ui, c: &Comparison, view: &ViewState) {
     let dark = view.prefs.dark;
-    let series: [(&str, &str, fn(&crate::framing::Tone) -> f32); 3] = [
+    let series: [Series; 3] = [
         ("Loaded words", "loaded", |t| t.loaded_per_1000),
         ("Hedges", "hedge", |t| t.hedges_per_1000),
         ("Distancing verbs", "attribution-distancing", |t| t.distancing_per_1000),
@@ -138,9 +161,15 @@ fn tone_chart_ui(ui: &mut egui::Ui, c: &Comparison, view: &ViewState) {
                 .framing
                 .tone
                 .iter()
-                .map(|t| Bar::new(t.article as f64 + (k as f64 - 1.0) * width, f64::from(value(t))).width(width))
+                .map(|t| {
+                    Bar::new(t.article as f64 + (k as f64 - 1.0) * width, f64::from(value(t))).width(width)
+                })
                 .collect();
-            let colour = if *category == "hedge" { palette::okabe_ito::BLUE } else { palette::marker_style(category, dark).0 };
+            let colour = if *category == "hedge" {
+                palette::okabe_ito::BLUE
+            } else {
+                palette::marker_style(category, dark).0
+            };
             BarChart::new(*name, bars).color(colour)
         })
         .collect();

@@ -15,7 +15,7 @@ pub fn rows<'c>(c: &'c Comparison, view: &ViewState) -> Vec<&'c Claim> {
     let (key, ascending) = view.sort;
     match key {
         SortKey::Order => {}
-        SortKey::Label => rows.sort_by(|a, b| a.label.to_lowercase().cmp(&b.label.to_lowercase())),
+        SortKey::Label => rows.sort_by_key(|cl| cl.label.to_lowercase()),
         SortKey::Sources => rows.sort_by_key(|cl| std::cmp::Reverse(cl.articles.len())),
         SortKey::Confidence => rows.sort_by(|a, b| b.confidence.total_cmp(&a.confidence)),
     }

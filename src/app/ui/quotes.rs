@@ -35,10 +35,20 @@ pub fn quotes_ui(ui: &mut egui::Ui, c: &Comparison, view: &ViewState, actions: &
                 };
                 ui.label(who);
                 let short: String = q.text.chars().take(110).collect();
-                let shown = if short.len() < q.text.len() { format!("“{short}…”") } else { format!("“{short}”") };
-                let r = ui.push_id(("quote", k), |ui| ui.link(shown)).inner.on_hover_text("Show this quote side by side");
+                let shown = if short.len() < q.text.len() {
+                    format!("“{short}…”")
+                } else {
+                    format!("“{short}”")
+                };
+                let r = ui
+                    .push_id(("quote", k), |ui| ui.link(shown))
+                    .inner
+                    .on_hover_text("Show this quote side by side");
                 if r.clicked() {
-                    actions.push(Action::SelectSentence(SentenceRef { article: q.article, sentence: q.sentence }));
+                    actions.push(Action::SelectSentence(SentenceRef {
+                        article: q.article,
+                        sentence: q.sentence,
+                    }));
                     actions.push(Action::ShowView(View::Columns));
                 }
                 ui.label(q.words.to_string());
@@ -90,7 +100,10 @@ fn matches_ui(ui: &mut egui::Ui, c: &Comparison, view: &ViewState, actions: &mut
         if !changed.is_empty() {
             ui.label(RichText::new(changed.join("; ")).background_color(palette::diff_fill(dark)));
         }
-        let r = ui.push_id(("qm", k), |ui| ui.link("Show side by side")).inner.on_hover_text("Select these quotes' sentences");
+        let r = ui
+            .push_id(("qm", k), |ui| ui.link("Show side by side"))
+            .inner
+            .on_hover_text("Select these quotes' sentences");
         if r.clicked() {
             actions.push(Action::SelectSentence(SentenceRef { article: qa.article, sentence: qa.sentence }));
             actions.push(Action::ShowView(View::Columns));
