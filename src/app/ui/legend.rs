@@ -16,7 +16,9 @@ pub fn legend_ui(ui: &mut egui::Ui, c: &Comparison, view: &ViewState) {
             swatch(ui, tint.fill(dark, false), 18.0);
             ui.label(tint.title());
         }
-        swatch(ui, Tint::SharedBySome.fill(dark, true), 18.0);
+        let (rect, _) = ui.allocate_exact_size(egui::vec2(18.0, 18.0), egui::Sense::hover());
+        ui.painter().rect_filled(rect, 3.0, Tint::SharedByAll.fill(dark, true));
+        ui.painter().rect_stroke(rect, 3.0, Stroke::new(1.0, palette::muted(dark)), egui::StrokeKind::Inside);
         ui.label("Pale: low-confidence link");
         ui.separator();
         let (rect, _) = ui.allocate_exact_size(egui::vec2(26.0, 18.0), egui::Sense::hover());
