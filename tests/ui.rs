@@ -347,3 +347,19 @@ fn snapshots_of_the_main_views() {
     h.run();
     snapshot(&mut h, "presenter_dark");
 }
+
+#[cfg(target_os = "linux")]
+#[test]
+fn analysis_runs_on_a_named_thread() {
+    let _app = demo();
+    // Linux keeps the first 15 bytes of a thread name.
+    let names: Vec<String> = std::fs::read_dir("/proc/self/task")
+        .map(|d| {
+            d.filter_map(Result::ok)
+                .filter_map(|t| std::fs::read_to_string(t.path().join("comm")).ok())
+                .map(|n| n.trim().to_string())
+                .collect()
+        })
+        .unwrap_or_default();
+    assert!(names.iter().any(|n| "parallax-analysis".starts_with(n.as_str()) && n.len() >= 8), "{names:?}");
+}
