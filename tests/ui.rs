@@ -328,9 +328,31 @@ fn snapshot(h: &mut Harness<'_, App>, name: &str) {
     }
 }
 
+/// Three short articles written for these images, so they change only when the window or
+/// the analysis does, not when the demo set is edited.
+fn snapshot_app() -> App {
+    let texts = [
+        (
+            "harbour-post.txt",
+            "Council approves new bridge\nThe city council voted on Monday to build a new bridge over the river.\nThe mayor said the bridge would cost 40 million euros.\nCritics claimed the plan was rushed through without a proper debate.",
+        ),
+        (
+            "valley-times.txt",
+            "Bridge plan wins council vote\nOn Monday the city council voted to build a new bridge across the river.\nThe mayor said the project would cost 45 million euros.\nLocal shops welcomed the decision.",
+        ),
+        (
+            "river-news.txt",
+            "Bridge vote splits residents\nThe council voted on Monday to build a bridge over the river.\nResidents allegedly were not consulted, opponents insisted.\nThe mayor said the bridge would cost 40 million euros.",
+        ),
+    ];
+    let articles =
+        texts.iter().filter_map(|(name, text)| parallax::ingest::from_text(text, name).ok()).collect();
+    App::with_comparison(articles, Prefs::default())
+}
+
 #[test]
 fn snapshots_of_the_main_views() {
-    let mut app = demo();
+    let mut app = snapshot_app();
     let (id, _) = shared_lede_claim(app.comparison());
     app.apply(Action::SelectClaim(Some(id)));
     let mut h = Harness::builder()

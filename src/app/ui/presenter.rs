@@ -12,7 +12,7 @@ use crate::app::state::ViewState;
 pub fn presenter_ui(ui: &mut egui::Ui, c: &Comparison, view: &ViewState, actions: &mut Vec<Action>) {
     let shared: Vec<usize> =
         c.claims.iter().filter(|cl| cl.kind == ClaimKind::Shared).map(|cl| cl.id).collect();
-    let big = (view.prefs.font_size * 1.6).clamp(24.0, 48.0);
+    let big = (view.prefs.font_size * 2.0).clamp(28.0, 56.0);
     egui::Panel::top("presenter-bar").show(ui, |ui| {
         ui.horizontal(|ui| {
             if ui.button("Previous").on_hover_text("Previous shared claim (Left)").clicked() {
