@@ -42,79 +42,22 @@ pub struct SpeakerVerbs {
 
 /// Words that begin a title before a name and are dropped from the speaker: "Commerce Secretary
 /// Gina Raimondo" → "Gina Raimondo".
+#[rustfmt::skip]
 const TITLE_WORDS: &[&str] = &[
-    "secretary",
-    "minister",
-    "president",
-    "spokesperson",
-    "spokesman",
-    "spokeswoman",
-    "commerce",
-    "foreign",
-    "ministry",
-    "prime",
-    "deputy",
-    "senator",
-    "sen",
-    "rep",
-    "gen",
-    "general",
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
-    "chief",
-    "executive",
-    "ambassador",
-    "chairman",
-    "state",
-    "vice",
-    "trade",
-    "defense",
-    "defence",
-    "national",
-    "security",
-    "adviser",
-    "advisor",
-    "representative",
-    "premier",
-    "chancellor",
+    "secretary", "minister", "president", "spokesperson", "spokesman", "spokeswoman", "commerce",
+    "foreign", "ministry", "prime", "deputy", "senator", "sen", "rep", "gen", "general", "mr", "mrs",
+    "ms", "dr", "chief", "executive", "ambassador", "chairman", "state", "vice", "trade", "defense",
+    "defence", "national", "security", "adviser", "advisor", "representative", "premier", "chancellor",
     "treasury",
 ];
 const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i"];
+#[rustfmt::skip]
 const NOUNS: &[&str] = &[
-    "official",
-    "officials",
-    "spokesperson",
-    "spokesman",
-    "spokeswoman",
-    "ministry",
-    "minister",
-    "government",
-    "department",
-    "company",
-    "firm",
-    "analysts",
-    "analyst",
-    "experts",
-    "expert",
-    "critics",
-    "statement",
-    "report",
-    "agency",
-    "lawmakers",
-    "diplomats",
-    "sources",
-    "administration",
-    "commission",
-    "embassy",
-    "executives",
-    "leaders",
-    "researchers",
-    "group",
-    "industry",
-    "authorities",
-    "source",
+    "official", "officials", "spokesperson", "spokesman", "spokeswoman", "ministry", "minister",
+    "government", "department", "company", "firm", "analysts", "analyst", "experts", "expert", "critics",
+    "statement", "report", "agency", "lawmakers", "diplomats", "sources", "administration", "commission",
+    "embassy", "executives", "leaders", "researchers", "group", "industry", "authorities", "source",
+    "regime", "prosecutors", "police", "military",
 ];
 
 /// The audit, ordered by article and position.
@@ -179,6 +122,9 @@ pub fn audit(input: &Input<'_>, found: &[Found]) -> Vec<Attribution> {
                 .next_back()
                 .map(|e| e.span.of(body).to_string());
         }
+        if speaker.as_deref().is_some_and(|s| PRONOUNS.contains(&s)) && last_named.is_none() {
+            last_named = last_person_before(input, f).map(|n| (f.article, n));
+        }
         let speaker = resolve(speaker, f.article, &mut last_named);
         out.push(Attribution {
             article: f.article,
@@ -194,8 +140,26 @@ pub fn audit(input: &Input<'_>, found: &[Found]) -> Vec<Attribution> {
     out
 }
 
+/// The last name of two or more words before `f` in its article, outside quotations: who a
+/// pronoun most likely refers to when no earlier statement named a speaker.
+fn last_person_before(input: &Input<'_>, f: &Found) -> Option<String> {
+    let article = input.articles.get(f.article)?;
+    let doc = input.docs.get(f.article)?;
+    doc.sentence_entities
+        .iter()
+        .take(f.sentence + 1)
+        .flatten()
+        .filter(|e| e.kind == EntityKind::Name && e.span.end <= f.span.start)
+        .filter(|e| !doc.quotes.iter().any(|q| q.span.contains(e.span)))
+        .map(|e| e.span.of(&article.body))
+        .filter(|name| name.split_whitespace().count() >= 2)
+        .next_back()
+        .map(str::to_string)
+}
+
+/// "ministry" → "the ministry"; plurals and pronouns stay as they are ("officials", "he").
 fn noun(w: &str) -> String {
-    if PRONOUNS.contains(&w) { w.to_string() } else { format!("the {w}") }
+    if PRONOUNS.contains(&w) || w.ends_with('s') { w.to_string() } else { format!("the {w}") }
 }
 
 /// Pronouns become the last named speaker; names drop leading titles and a possessive.
@@ -206,6 +170,9 @@ fn resolve(speaker: Option<String>, article: usize, last_named: &mut Option<(usi
     }
     if s.starts_with("the ") {
         return s;
+    }
+    if NOUNS.contains(&s.to_lowercase().as_str()) {
+        return noun(&s.to_lowercase());
     }
     let s = s.trim_end_matches("'s").trim_end_matches("\u{2019}s");
     let words: Vec<&str> = s.split_whitespace().collect();

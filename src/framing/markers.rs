@@ -26,9 +26,10 @@ pub struct Found {
     pub entry: usize,
     /// Token range in the sentence (first, last inclusive).
     pub tokens: (usize, usize),
-    /// Inside a quotation of four or more words: the speaker's word, not the outlet's.
+    /// Inside quoted speech: the speaker's word, not the outlet's.
     pub in_quote: bool,
-    /// Inside a quotation of one to three words: the outlet put the word in quotation marks.
+    /// Inside a scare quote (one to three words, no closing punctuation): the outlet put the
+    /// word in quotation marks.
     pub scare_quoted: bool,
 }
 
@@ -40,152 +41,38 @@ impl Found {
 }
 
 /// Words that make the next word a noun or adjective, not a verb ("the claims", "his notes").
+#[rustfmt::skip]
 const DETERMINERS: &[&str] = &[
-    "the",
-    "a",
-    "an",
-    "this",
-    "these",
-    "those",
-    "his",
-    "her",
-    "their",
-    "its",
-    "our",
-    "your",
-    "my",
-    "such",
-    "any",
-    "no",
-    "some",
-    "many",
-    "new",
-    "all",
-    "other",
-    "several",
-    "both",
-    "whose",
-    "false",
-    "unproven",
-    "legal",
-    "baseless",
-    "similar",
-    "competing",
-    "rival",
-    "of",
-    "in",
-    "on",
-    "for",
-    "about",
-    "with",
-    "against",
-    "over",
-    "to",
-    "from",
-    "into",
-    "amid",
-    "despite",
-    "not",
-    "never",
-    "declined",
-    "refused",
-    "well",
-    "widely",
-    "firmly",
+    "the", "a", "an", "this", "these", "those", "his", "her", "their", "its", "our", "your", "my", "such",
+    "any", "no", "some", "many", "new", "all", "other", "several", "both", "whose", "false", "unproven",
+    "legal", "baseless", "similar", "competing", "rival", "of", "in", "on", "for", "about", "with",
+    "against", "over", "to", "from", "into", "amid", "despite", "not", "never", "declined", "refused",
+    "well", "widely", "firmly",
 ];
 /// Words that may stand between a speaker and the verb ("he also said", "officials have claimed").
+#[rustfmt::skip]
 const SKIPPABLE: &[&str] = &[
-    "also",
-    "later",
-    "then",
-    "has",
-    "have",
-    "had",
-    "previously",
-    "repeatedly",
-    "again",
-    "once",
-    "publicly",
-    "privately",
-    "reportedly",
-    "recently",
-    "earlier",
-    "quickly",
-    "only",
-    "simply",
-    "had",
+    "also", "later", "then", "has", "have", "had", "previously", "repeatedly", "again", "once",
+    "publicly", "privately", "reportedly", "recently", "earlier", "quickly", "only", "simply", "had",
 ];
 /// Common nouns that can report speech.
+#[rustfmt::skip]
 const SPEAKER_NOUNS: &[&str] = &[
-    "official",
-    "officials",
-    "spokesperson",
-    "spokesman",
-    "spokeswoman",
-    "ministry",
-    "minister",
-    "government",
-    "department",
-    "company",
-    "firm",
-    "analysts",
-    "analyst",
-    "experts",
-    "expert",
-    "critics",
-    "secretary",
-    "president",
-    "ambassador",
-    "embassy",
-    "statement",
-    "report",
-    "agency",
-    "lawmakers",
-    "diplomats",
-    "sources",
-    "administration",
-    "commission",
-    "council",
-    "office",
-    "spokespeople",
-    "executives",
-    "executive",
-    "leaders",
-    "leader",
-    "researchers",
-    "group",
-    "industry",
-    "chairman",
-    "senator",
-    "representative",
-    "envoy",
-    "premier",
-    "chancellor",
-    "authorities",
-    "source",
-    "people",
+    "official", "officials", "spokesperson", "spokesman", "spokeswoman", "ministry", "minister",
+    "government", "department", "company", "firm", "analysts", "analyst", "experts", "expert", "critics",
+    "secretary", "president", "ambassador", "embassy", "statement", "report", "agency", "lawmakers",
+    "diplomats", "sources", "administration", "commission", "council", "office", "spokespeople",
+    "executives", "executive", "leaders", "leader", "researchers", "group", "industry", "chairman",
+    "senator", "representative", "envoy", "premier", "chancellor", "authorities", "source", "people",
+    "regime", "kremlin", "prosecutors", "police", "military", "campaign",
 ];
 const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "who", "which", "you"];
 /// Verbs that report speech only with "that", a quotation or a closing comma: in other uses
 /// they mean something else ("maintained its lead", "added 12 firms", "threatened retaliation").
+#[rustfmt::skip]
 const STRICT: &[&str] = &[
-    "maintained",
-    "maintains",
-    "added",
-    "adds",
-    "states",
-    "notes",
-    "claims",
-    "claim",
-    "threatened",
-    "threatens",
-    "boasted",
-    "boasts",
-    "admitted",
-    "admits",
-    "blasted",
-    "blasts",
-    "tell",
+    "maintained", "maintains", "added", "adds", "states", "notes", "claims", "claim", "threatened",
+    "threatens", "boasted", "boasts", "admitted", "admits", "blasted", "blasts", "tell",
 ];
 /// Objects after which a verb is not reporting speech ("claimed responsibility").
 const NOT_SPEECH_NEXT: &[&str] =
@@ -281,15 +168,15 @@ pub fn scan_sentence(
     for group in hits.chunk_by(|x, y| (x.first, x.last) == (y.first, y.last)) {
         if let Some(entry) = ctx.choose(group) {
             let h = group[0];
-            let words = ctx.quote_words(h.span);
+            let quoted = ctx.quoted(h.span);
             out.push(Found {
                 article: at.article,
                 sentence: at.sentence,
                 span: h.span,
                 entry,
                 tokens: (h.first, h.last),
-                in_quote: words.is_some_and(|w| w >= 4),
-                scare_quoted: words.is_some_and(|w| w < 4),
+                in_quote: quoted == Some(true),
+                scare_quoted: quoted == Some(false),
             });
         }
     }
@@ -361,10 +248,13 @@ impl Context<'_> {
         self.toks.get(i).map(|t| t.lower.as_str())
     }
 
-    /// Number of words in the quotation holding `span`, if it lies in one.
-    fn quote_words(&self, span: Span) -> Option<usize> {
+    /// For a word inside a quotation: `Some(true)` when the quotation is speech (four or more
+    /// words, or ending in punctuation inside the marks: “This is bullying,”), `Some(false)` for
+    /// a scare quote (‘toothless’).
+    fn quoted(&self, span: Span) -> Option<bool> {
         let q = self.quotes.iter().find(|q| q.contains(span))?;
-        Some(q.of(self.body).split_whitespace().count())
+        let text = q.of(self.body).trim();
+        Some(text.split_whitespace().count() >= 4 || text.ends_with([',', '.', '!', '?', ';', ':']))
     }
 
     fn inside_longer_name(&self, span: Span) -> bool {
