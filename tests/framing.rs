@@ -240,7 +240,7 @@ fn labels_are_discovered_from_claims() {
     assert_eq!(war.terms, ["invasion", "conflict"], "the unconfirmed 'attack' must not count");
     let labels: Vec<(usize, &str)> =
         f.markers.iter().filter(|m| m.category == "label").map(|m| (m.article, m.term.as_str())).collect();
-    assert_eq!(labels, [(0, "invasion"), (1, "Beijing"), (1, "conflict"), (2, "invasion")]);
+    assert_eq!(labels, [(1, "Beijing"), (1, "conflict")], "names most outlets share are not marked");
     let beijing = f.markers.iter().find(|m| m.term == "Beijing").map(|m| m.note.as_str()).unwrap_or("");
     assert_eq!(beijing, "This outlet calls China ‘Beijing’ here; other sources write ‘China’.");
 }
@@ -357,4 +357,167 @@ fn framing_is_deterministic_and_sorted() {
     assert_eq!(a, b);
     let f = run(&articles, &claims);
     assert!(f.markers.windows(2).all(|w| (w[0].article, w[0].start) <= (w[1].article, w[1].start)));
+}
+
+/// The framing parts of a sample set's `expected.json` (see assets/samples/README.md).
+#[derive(serde::Deserialize, Default)]
+struct Expected {
+    #[serde(default)]
+    flagged: Vec<Flag>,
+    #[serde(default)]
+    not_flagged: Vec<Flag>,
+    #[serde(default)]
+    labels: Vec<Labels>,
+    #[serde(default)]
+    quotes: Vec<QuotePair>,
+    #[serde(default)]
+    contradictions: Vec<QuotePair>,
+    #[serde(default)]
+    reuse: Vec<ReusePair>,
+}
+
+#[derive(serde::Deserialize)]
+struct Flag {
+    file: String,
+    term: String,
+    #[serde(default)]
+    category: String,
+    #[serde(default)]
+    contains: String,
+}
+
+#[derive(serde::Deserialize)]
+struct Labels {
+    referent: String,
+    variants: Vec<String>,
+}
+
+#[derive(serde::Deserialize)]
+struct Place {
+    file: String,
+    contains: String,
+}
+
+#[derive(serde::Deserialize)]
+struct QuotePair {
+    #[serde(default)]
+    kind: String,
+    a: Place,
+    b: Place,
+}
+
+#[derive(serde::Deserialize)]
+struct ReusePair {
+    from: String,
+    to: String,
+}
+
+/// Runs the whole pipeline over each bundled set and checks its framing expectations. Flags,
+/// words that must NOT be flagged, quotes and copying must all hold; labels and contradictions
+/// depend on the aligner too, so their recall is printed and must not fall below half.
+#[test]
+fn sample_sets_meet_framing_expectations() {
+    let mut failures = Vec::new();
+    let (mut label_hits, mut label_total, mut contra_hits, mut contra_total) = (0, 0, 0, 0);
+    for set in parallax::samples::sets() {
+        let Some(text) = set.expected else { continue };
+        let Ok(expected) = serde_json::from_str::<Expected>(text) else {
+            failures.push(format!("[{}] expected.json does not parse", set.name));
+            continue;
+        };
+        let (articles, _) = parallax::samples::load(set.name);
+        let c = parallax::analyze(&articles, &parallax::Settings::default());
+        let f = &c.framing;
+        let index = |file: &str| c.articles.iter().position(|a| a.meta.path.as_deref() == Some(file));
+        let sentence_has = |m: &framing::Marker, s: &str| {
+            s.is_empty() || c.articles[m.article].sentence_text(m.sentence).contains(s)
+        };
+        let mut fail = |msg: String| failures.push(format!("[{}] {msg}", set.name));
+        let markers_of = |flag: &Flag| -> Vec<&framing::Marker> {
+            let Some(a) = index(&flag.file) else { return Vec::new() };
+            f.markers
+                .iter()
+                .filter(|m| m.article == a && m.term.eq_ignore_ascii_case(&flag.term) && sentence_has(m, &flag.contains))
+                .collect()
+        };
+        for flag in &expected.flagged {
+            if !markers_of(flag).iter().any(|m| m.category == flag.category) {
+                fail(format!("must be flagged {} in {}: {:?}", flag.category, flag.file, flag.term));
+            }
+        }
+        for flag in &expected.not_flagged {
+            for m in markers_of(flag) {
+                fail(format!("must NOT be flagged in {}: {:?} ({})", flag.file, m.term, m.category));
+            }
+        }
+        for group in &expected.labels {
+            label_total += 1;
+            let lower: Vec<String> = group.variants.iter().map(|v| v.to_lowercase()).collect();
+            let found = f.labels.iter().any(|g| g.terms.iter().filter(|t| lower.contains(&t.to_lowercase())).count() >= 2);
+            if found {
+                label_hits += 1;
+            } else {
+                println!("[{}] label group not found: {} {:?}", set.name, group.referent, group.variants);
+            }
+        }
+        let at = |p: &Place| -> Option<(usize, usize, usize)> {
+            let a = index(&p.file)?;
+            let start = c.articles[a].body.find(&p.contains)?;
+            Some((a, start, start + p.contains.len()))
+        };
+        for pair in &expected.quotes {
+            let (Some(pa), Some(pb)) = (at(&pair.a), at(&pair.b)) else {
+                fail(format!("quote places not found: {:?} / {:?}", pair.a.contains, pair.b.contains));
+                continue;
+            };
+            let hits = |q: &framing::Quote, p: (usize, usize, usize)| q.article == p.0 && q.start < p.2 && p.1 < q.end;
+            let ok = f.quote_matches.iter().any(|m| {
+                let (qa, qb) = (&f.quotes[m.a], &f.quotes[m.b]);
+                let placed = (hits(qa, pa) && hits(qb, pb)) || (hits(qa, pb) && hits(qb, pa));
+                let kind = match pair.kind.as_str() {
+                    "misattributed" => m.different_speaker,
+                    k => serde_json::to_value(m.kind).is_ok_and(|v| v == k),
+                };
+                placed && kind
+            });
+            if !ok {
+                fail(format!("quote {} not found: {} / {}", pair.kind, pair.a.file, pair.b.file));
+            }
+        }
+        for pair in &expected.contradictions {
+            contra_total += 1;
+            let sentence_at = |p: &Place| {
+                let (a, start, _) = at(p)?;
+                let s = c.articles[a].sentences.iter().position(|s| s.span.start <= start && start < s.span.end)?;
+                Some(SentenceRef { article: a, sentence: s })
+            };
+            let (ra, rb) = (sentence_at(&pair.a), sentence_at(&pair.b));
+            if f.contradictions.iter().any(|x| (Some(x.a), Some(x.b)) == (ra, rb) || (Some(x.a), Some(x.b)) == (rb, ra)) {
+                contra_hits += 1;
+            } else {
+                println!("[{}] contradiction not found: {:?} / {:?}", set.name, pair.a.contains, pair.b.contains);
+            }
+        }
+        for pair in &expected.reuse {
+            let (a, b) = (index(&pair.from), index(&pair.to));
+            if !f.reuse.iter().any(|r| (Some(r.a), Some(r.b)) == (a, b) || (Some(r.a), Some(r.b)) == (b, a)) {
+                fail(format!("copying not found: {} → {}", pair.from, pair.to));
+            }
+        }
+        println!(
+            "[{}] {} markers ({} labels), {} attributions, {} quotes, {} quote matches, {} reuse, {} contradictions",
+            set.name,
+            f.markers.len(),
+            f.markers.iter().filter(|m| m.category == "label").count(),
+            f.attributions.len(),
+            f.quotes.len(),
+            f.quote_matches.len(),
+            f.reuse.len(),
+            f.contradictions.len()
+        );
+    }
+    println!("labels found {label_hits}/{label_total}; contradictions found {contra_hits}/{contra_total}");
+    assert!(label_hits * 2 >= label_total, "too few label groups found: {label_hits}/{label_total}");
+    assert!(contra_hits * 2 >= contra_total, "too few contradictions found: {contra_hits}/{contra_total}");
+    assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
 }

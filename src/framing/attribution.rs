@@ -92,7 +92,7 @@ pub fn audit(input: &Input<'_>, found: &[Found]) -> Vec<Attribution> {
         // "…,” said Gina Raimondo" / "according to the ministry": the speaker follows.
         if after_quote || term == "according to" {
             let mut i = last + 1;
-            if lower(i) == "the" {
+            if matches!(lower(i), "the" | "a" | "an") {
                 i += 1;
             }
             speaker = name_at(i, false).map(|e| e.span.of(body).to_string()).or_else(|| {
@@ -154,7 +154,7 @@ fn last_person_before(input: &Input<'_>, f: &Found) -> Option<String> {
         .map(|e| e.span.of(&article.body))
         .filter(|name| name.split_whitespace().count() >= 2)
         .next_back()
-        .map(str::to_string)
+        .map(clean_name)
 }
 
 /// "ministry" → "the ministry"; plurals and pronouns stay as they are ("officials", "he").
@@ -174,13 +174,24 @@ fn resolve(speaker: Option<String>, article: usize, last_named: &mut Option<(usi
     if NOUNS.contains(&s.to_lowercase().as_str()) {
         return noun(&s.to_lowercase());
     }
-    let s = s.trim_end_matches("'s").trim_end_matches("\u{2019}s");
-    let words: Vec<&str> = s.split_whitespace().collect();
-    let keep = words.iter().position(|w| !TITLE_WORDS.contains(&w.to_lowercase().as_str())).unwrap_or(0);
-    let keep = keep.min(words.len().saturating_sub(1));
-    let name = words[keep..].join(" ");
+    let name = clean_name(&s);
     *last_named = Some((article, name.clone()));
     name
+}
+
+/// A speaker's name without titles or a possessive.
+fn clean_name(s: &str) -> String {
+    // Entity spans may run over a comma ("Washington, Zhou Mingyu"): the speaker is the last part.
+    let s = s.rsplit(',').next().unwrap_or(s).trim();
+    let s = s.trim_end_matches("'s").trim_end_matches("\u{2019}s");
+    let words: Vec<&str> = s.split_whitespace().collect();
+    // Drop everything up to the last title word: "Regional Water Minister Maria Castell" → "Maria Castell".
+    let keep = words
+        .iter()
+        .rposition(|w| TITLE_WORDS.contains(&w.to_lowercase().trim_end_matches('.')))
+        .map_or(0, |i| i + 1)
+        .min(words.len().saturating_sub(1));
+    words[keep..].join(" ")
 }
 
 /// Within an article, "Raimondo" after "Gina Raimondo" is the same speaker: use the full name.

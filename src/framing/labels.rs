@@ -45,9 +45,9 @@ pub struct LabelUse {
 /// Discovers the label groups of the set and the `label` markers.
 pub fn discover(input: &Input<'_>, found: &[Found]) -> (Vec<LabelGroup>, Vec<Marker>) {
     let labels: Vec<&Found> =
-        found.iter().filter(|f| f.entry().category == lexicon::LABEL && !f.in_quote).collect();
+        found.iter().filter(|f| f.entry().category == lexicon::LABEL && !f.in_quote && !f.scare_quoted).collect();
     let (confirmed, discovered_pairs) = substitutions(input, &labels);
-    let usable = |f: &&&Found| !f.entry().weak || confirmed.contains(&f.entry);
+    let usable = |f: &&&Found| !f.entry().weak || confirmed.contains(&(f.article, f.sentence, f.entry));
     // referent → entry → article → count
     let mut table: BTreeMap<&str, BTreeMap<usize, BTreeMap<usize, usize>>> = BTreeMap::new();
     for f in labels.iter().filter(usable) {
@@ -83,8 +83,9 @@ pub fn discover(input: &Input<'_>, found: &[Found]) -> (Vec<LabelGroup>, Vec<Mar
         for f in labels.iter().filter(usable).filter(|f| f.entry().note == *referent) {
             let e = f.entry();
             let own = &entries[&f.entry];
-            // Marked only where the choice differs: another article names the referent but never this way.
-            if e.term == e.note || mentions.iter().all(|a| own.contains_key(a)) {
+            // Marked only where the choice differs: another article names the referent but never
+            // this way. Plain names (China, sanctions) are the baseline, never a choice.
+            if e.plain || e.term == e.note || mentions.iter().all(|a| own.contains_key(a)) {
                 continue;
             }
             let others: Vec<&str> = terms
@@ -93,13 +94,18 @@ pub fn discover(input: &Input<'_>, found: &[Found]) -> (Vec<LabelGroup>, Vec<Mar
                 .take(2)
                 .map(|(o, _)| term(*o))
                 .collect();
-            let note = format!(
-                "This outlet calls {} ‘{}’ here; other sources write ‘{}’.",
-                referent,
-                f.span.of(&input.articles[f.article].body),
-                others.join("’ or ‘")
-            );
-            out_markers.push(markers::marker(input, f, lexicon::LABEL.to_string(), note));
+            let written = f.span.of(&input.articles[f.article].body);
+            let written = written.trim_end_matches("'s").trim_end_matches("\u{2019}s");
+            let note =
+                format!("This outlet calls {referent} ‘{written}’ here; other sources write ‘{}’.", others.join("’ or ‘"));
+            let mut m = markers::marker(input, f, lexicon::LABEL.to_string(), note);
+            for possessive in ["'s", "\u{2019}s"] {
+                if let Some(t) = m.term.strip_suffix(possessive) {
+                    m.end -= possessive.len();
+                    m.term = t.to_string();
+                }
+            }
+            out_markers.push(m);
         }
     }
     groups.extend(discovered_groups(input, discovered_pairs));
@@ -110,12 +116,13 @@ fn term(entry: usize) -> &'static str {
     LEXICON.entries[entry].term.as_str()
 }
 
-/// From the claim diffs: seed entries seen swapped for another name of the same referent, and
-/// name pairs (not in the seed list) swapped in two or more claims.
-fn substitutions(
-    input: &Input<'_>,
-    labels: &[&Found],
-) -> (BTreeSet<usize>, BTreeMap<(String, String), BTreeSet<usize>>) {
+/// Uses of weak seed words seen swapped for another name of the same referent, as (article,
+/// sentence, entry): only those very uses count.
+type Confirmed = BTreeSet<(usize, usize, usize)>;
+
+/// From the claim diffs: the confirmed weak uses, and name pairs (not in the seed list) swapped
+/// in two or more claims.
+fn substitutions(input: &Input<'_>, labels: &[&Found]) -> (Confirmed, BTreeMap<(String, String), BTreeSet<usize>>) {
     let mut confirmed = BTreeSet::new();
     let mut pairs: BTreeMap<(String, String), BTreeSet<usize>> = BTreeMap::new();
     for (claim, a, b) in diff::version_pairs(input.claims) {
@@ -131,8 +138,8 @@ fn substitutions(
                 for fb in in_op(b, sb) {
                     seeded = true;
                     if fa.entry != fb.entry && fa.entry().note == fb.entry().note {
-                        confirmed.insert(fa.entry);
-                        confirmed.insert(fb.entry);
+                        confirmed.insert((fa.article, fa.sentence, fa.entry));
+                        confirmed.insert((fb.article, fb.sentence, fb.entry));
                     }
                 }
             }

@@ -64,7 +64,8 @@ const SPEAKER_NOUNS: &[&str] = &[
     "diplomats", "sources", "administration", "commission", "council", "office", "spokespeople",
     "executives", "executive", "leaders", "leader", "researchers", "group", "industry", "chairman",
     "senator", "representative", "envoy", "premier", "chancellor", "authorities", "source", "people",
-    "regime", "kremlin", "prosecutors", "police", "military", "campaign",
+    "team", "bank", "institute", "economists", "economist", "investors", "traders", "union", "court", "judge",
+    "party", "regime", "kremlin", "prosecutors", "police", "military", "campaign",
 ];
 const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "who", "which", "you"];
 /// Verbs that report speech only with "that", a quotation or a closing comma: in other uses
@@ -74,11 +75,18 @@ const STRICT: &[&str] = &[
     "maintained", "maintains", "added", "adds", "states", "notes", "claims", "claim", "threatened",
     "threatens", "boasted", "boasts", "admitted", "admits", "blasted", "blasts", "tell",
 ];
+/// Forms that are just as often nouns ("the claims", "rejected claims that").
+const NOUN_FORMS: &[&str] = &["claims", "claim", "notes", "states", "reports", "boasts", "threats"];
 /// Objects after which a verb is not reporting speech ("claimed responsibility").
 const NOT_SPEECH_NEXT: &[&str] =
     &["responsibility", "lives", "life", "victory", "credit", "title", "ownership", "to", "by", "into"];
 
-/// Words before or after a loaded word or hedge that make it a technical or other sense.
+/// Capitals that stand for their country's government as labels, but are places after "in".
+const CITIES: &[&str] = &["Beijing", "Moscow", "Washington", "Kyiv", "Kiev", "Taipei", "Brussels", "London"];
+/// Words that make a following capital a place ("a briefing in Beijing").
+const PLACE_BEFORE: &[&str] = &["in", "at", "from", "to", "near", "visited", "visit", "outside", "inside", "across"];
+
+/// Words before or after a loaded word, hedge or label that make it a technical or other sense.
 const EXCEPTIONS: &[(&str, &[&str], &[&str])] = &[
     (
         "regime",
@@ -119,6 +127,14 @@ const EXCEPTIONS: &[(&str, &[&str], &[&str])] = &[
         &[],
     ),
     ("aggressive", &[], &["cancer", "tumor", "tumour", "treatment", "growth"]),
+    (
+        "war",
+        &["trade", "tariff", "price", "culture", "currency", "tech", "chip", "cold", "civil", "bidding", "turf",
+          "propaganda", "information", "world", "talent"],
+        &[],
+    ),
+    ("attack", &["cyber", "heart", "panic", "asthma"], &[]),
+    ("conflict", &[], &["of"]),
     ("bullying", &[], &["pulpit"]),
     ("reckless", &[], &["driving", "endangerment"]),
     ("unchecked", &[], &["box", "boxes"]),
@@ -232,16 +248,29 @@ impl Context<'_> {
             }
             return group.iter().find(|h| category(h) == lexicon::HEDGE).map(|h| h.entry);
         }
-        if let Some(label) = group.iter().find(|h| category(h) == lexicon::LABEL) {
-            return (!self.inside_longer_name(label.span)).then_some(label.entry);
-        }
         let term = LEXICON.entries[h.entry].term.as_str();
-        let blocked = EXCEPTIONS.iter().any(|(t, before, after)| {
+        if let Some(label) = group.iter().find(|h| category(h) == lexicon::LABEL) {
+            let term = LEXICON.entries[label.entry].term.as_str();
+            // "in Beijing" is the city; "WASHINGTON (Wire) -" is a dateline.
+            let written = label.span.of(self.body);
+            let place = CITIES.contains(&term)
+                && (self.word(h.first.wrapping_sub(1)).is_some_and(|w| PLACE_BEFORE.contains(&w))
+                    || written.chars().all(|c| !c.is_lowercase()));
+            if place || self.inside_longer_name(label.span) || self.excepted(term, &h) {
+                return None;
+            }
+            return Some(label.entry);
+        }
+        (!self.excepted(term, &h)).then_some(h.entry)
+    }
+
+    /// True when the words around `h` make `term` a technical or other sense (see `EXCEPTIONS`).
+    fn excepted(&self, term: &str, h: &Hit) -> bool {
+        EXCEPTIONS.iter().any(|(t, before, after)| {
             *t == term
                 && (self.word(h.first.wrapping_sub(1)).is_some_and(|w| before.contains(&w))
                     || self.word(h.last + 1).is_some_and(|w| after.contains(&w)))
-        });
-        (!blocked).then_some(h.entry)
+        })
     }
 
     fn word(&self, i: usize) -> Option<&str> {
@@ -272,7 +301,8 @@ impl Context<'_> {
         let written = self.word(h.first).unwrap_or("");
         let next = self.word(h.last + 1);
         let mut p = h.first;
-        while p > 0 && self.word(p - 1).is_some_and(|w| SKIPPABLE.contains(&w)) {
+        // "Beijing, predictably, claimed": adverbs and the commas around them stand between.
+        while p > 0 && self.word(p - 1).is_some_and(|w| SKIPPABLE.contains(&w) || w.ends_with("ly")) {
             p -= 1;
         }
         let prev = p.checked_sub(1).and_then(|i| self.word(i));
@@ -281,10 +311,14 @@ impl Context<'_> {
         {
             return false;
         }
+        let speaker_before = p > 0 && self.speaker_like(p - 1);
+        // "rejected claims that …" is a noun: these forms need a subject right before them.
+        if NOUN_FORMS.contains(&written) && !speaker_before {
+            return false;
+        }
         if next == Some("that") || self.quote_follows(h.span.end) || self.quote_just_before(h) {
             return true;
         }
-        let speaker_before = p > 0 && self.speaker_like(p - 1);
         let clause_ends = self.clause_ends_after(h.span.end);
         if h.first == 0 || !speaker_before {
             return false;

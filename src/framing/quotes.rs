@@ -118,10 +118,11 @@ fn speaker_of<'a>(
     let distance = |x: &Attribution| {
         if x.end <= span.start { span.start - x.end } else { x.start.saturating_sub(span.end) }
     };
+    // A named person beats "the statement" or "officials"; among equals the nearest wins.
     let known = |x: &&&Attribution| !x.speaker.starts_with("unknown");
+    let rank = |x: &Attribution| (x.speaker.starts_with("the ") || x.speaker.starts_with(char::is_lowercase), distance(x));
     let near = own.iter().filter(|x| (first..=last).contains(&x.sentence)).filter(outside);
-    let best =
-        near.clone().filter(known).min_by_key(|x| distance(x)).or_else(|| near.min_by_key(|x| distance(x)));
+    let best = near.clone().filter(known).min_by_key(|x| rank(x)).or_else(|| near.min_by_key(|x| distance(x)));
     if let Some(b) = best {
         return Some(*b);
     }

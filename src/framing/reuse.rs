@@ -56,7 +56,7 @@ const SHINGLE: usize = 8;
 /// Matches at most this many words apart join into one passage.
 const MAX_GAP: usize = 4;
 /// Passages shorter than this are set phrases, not copying.
-const MIN_PASSAGE_WORDS: usize = 12;
+const MIN_PASSAGE_WORDS: usize = 15;
 
 struct Words {
     spans: Vec<Span>,
