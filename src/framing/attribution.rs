@@ -180,7 +180,7 @@ fn resolve(speaker: Option<String>, article: usize, last_named: &mut Option<(usi
 }
 
 /// A speaker's name without titles or a possessive.
-fn clean_name(s: &str) -> String {
+pub fn clean_name(s: &str) -> String {
     // Entity spans may run over a comma ("Washington, Zhou Mingyu"): the speaker is the last part.
     let s = s.rsplit(',').next().unwrap_or(s).trim();
     let s = s.trim_end_matches("'s").trim_end_matches("\u{2019}s");

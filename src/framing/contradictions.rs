@@ -53,7 +53,7 @@ pub fn find(input: &Input<'_>) -> Vec<Contradiction> {
                 o.kind == DiffKind::Changed
                     && o.a_text.split_whitespace().count() <= MAX_SWAP_WORDS
                     && o.b_text.split_whitespace().count() <= MAX_SWAP_WORDS
-                    && ops.get(i + 1).is_some_and(|n| n.kind == DiffKind::Equal)
+                    && ops.get(i + 1).is_none_or(|n| n.kind == DiffKind::Equal)
             })
             .filter_map(|(_, o)| Some((o.a?, o.b?)))
             .collect();
@@ -63,7 +63,9 @@ pub fn find(input: &Input<'_>) -> Vec<Contradiction> {
                 let (xa, xb) = (values(input, a, *sa, ek), values(input, b, *sb, ek));
                 // "three days" and "140 millimetres" count different things: the word after the
                 // values must be the same ("42 companies" / "nearly 60 companies").
-                if ek == EntityKind::Number && next_words(input, a, *sa).is_disjoint(&next_words(input, b, *sb)) {
+                if ek == EntityKind::Number
+                    && next_words(input, a, *sa).is_disjoint(&next_words(input, b, *sb))
+                {
                     continue;
                 }
                 let (ka, kb): (BTreeSet<_>, BTreeSet<_>) =
@@ -100,7 +102,9 @@ pub fn find(input: &Input<'_>) -> Vec<Contradiction> {
             .map(|o| o.a_text.split_whitespace().count() + o.b_text.split_whitespace().count())
             .sum();
         let touched = differing <= MAX_NEGATION_DIFF_WORDS
-            && ops.iter().any(|o| o.kind != DiffKind::Equal && (has_negation(&o.a_text) || has_negation(&o.b_text)));
+            && ops
+                .iter()
+                .any(|o| o.kind != DiffKind::Equal && (has_negation(&o.a_text) || has_negation(&o.b_text)));
         if touched && (na.len() % 2) != (nb.len() % 2) {
             let (with, without) = if na.len() % 2 == 1 { ("first", "second") } else { ("second", "first") };
             let note = format!(
@@ -146,8 +150,5 @@ fn next_words(input: &Input<'_>, r: SentenceRef, span: Span) -> BTreeSet<String>
     let Some(toks) = input.docs.get(r.article).and_then(|d| d.sentence_tokens.get(r.sentence)) else {
         return BTreeSet::new();
     };
-    toks.windows(2)
-        .filter(|w| w[0].number && span.contains(w[0].span))
-        .map(|w| w[1].lower.clone())
-        .collect()
+    toks.windows(2).filter(|w| w[0].number && span.contains(w[0].span)).map(|w| w[1].lower.clone()).collect()
 }

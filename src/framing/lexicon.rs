@@ -190,8 +190,13 @@ fn parse_line(line: &str) -> Option<(&str, Entry)> {
         None => (note, false),
     };
     let display = term.split('|').next().unwrap_or(term).trim_end_matches('*');
-    let entry =
-        Entry { term: display.to_string(), category: category.to_string(), note: note.to_string(), weak, plain };
+    let entry = Entry {
+        term: display.to_string(),
+        category: category.to_string(),
+        note: note.to_string(),
+        weak,
+        plain,
+    };
     Some((term, entry))
 }
 

@@ -84,7 +84,8 @@ const NOT_SPEECH_NEXT: &[&str] =
 /// Capitals that stand for their country's government as labels, but are places after "in".
 const CITIES: &[&str] = &["Beijing", "Moscow", "Washington", "Kyiv", "Kiev", "Taipei", "Brussels", "London"];
 /// Words that make a following capital a place ("a briefing in Beijing").
-const PLACE_BEFORE: &[&str] = &["in", "at", "from", "to", "near", "visited", "visit", "outside", "inside", "across"];
+const PLACE_BEFORE: &[&str] =
+    &["in", "at", "from", "to", "near", "visited", "visit", "outside", "inside", "across"];
 
 /// Words before or after a loaded word, hedge or label that make it a technical or other sense.
 const EXCEPTIONS: &[(&str, &[&str], &[&str])] = &[
@@ -129,8 +130,23 @@ const EXCEPTIONS: &[(&str, &[&str], &[&str])] = &[
     ("aggressive", &[], &["cancer", "tumor", "tumour", "treatment", "growth"]),
     (
         "war",
-        &["trade", "tariff", "price", "culture", "currency", "tech", "chip", "cold", "civil", "bidding", "turf",
-          "propaganda", "information", "world", "talent"],
+        &[
+            "trade",
+            "tariff",
+            "price",
+            "culture",
+            "currency",
+            "tech",
+            "chip",
+            "cold",
+            "civil",
+            "bidding",
+            "turf",
+            "propaganda",
+            "information",
+            "world",
+            "talent",
+        ],
         &[],
     ),
     ("attack", &["cyber", "heart", "panic", "asthma"], &[]),
@@ -145,12 +161,28 @@ const EXCEPTIONS: &[(&str, &[&str], &[&str])] = &[
 pub fn scan(input: &Input<'_>) -> Vec<Found> {
     let mut out = Vec::new();
     for (a, (article, doc)) in input.articles.iter().zip(input.docs).enumerate() {
+        let lang = crate::text::language::Language::from_code(&doc.language);
         for (s, sentence) in article.sentences.iter().enumerate() {
-            if sentence.heading {
-                continue;
-            }
-            let Some(toks) = doc.sentence_tokens.get(s) else { continue };
-            let entities = doc.sentence_entities.get(s).map(Vec::as_slice).unwrap_or(&[]);
+            // Headlines and subheads are scanned too: a loaded word there is framing at its
+            // strongest. The text stages may leave them without tokens: build them here.
+            let stored = doc.sentence_tokens.get(s).filter(|t| !t.is_empty());
+            let built;
+            let toks = match stored {
+                Some(t) => t.as_slice(),
+                None => {
+                    built = crate::text::tokens::tokenize(&article.body, sentence.span, &lang);
+                    built.as_slice()
+                }
+            };
+            let stored_entities = doc.sentence_entities.get(s).filter(|e| !e.is_empty());
+            let built_entities;
+            let entities = match stored_entities {
+                Some(e) => e.as_slice(),
+                None => {
+                    built_entities = crate::text::entities::find(&article.body, sentence.span, &lang);
+                    built_entities.as_slice()
+                }
+            };
             let quotes: Vec<Span> =
                 doc.quotes.iter().filter(|q| q.inner.overlaps(sentence.span)).map(|q| q.inner).collect();
             let at = SentenceAt { article: a, sentence: s, body: &article.body };
@@ -287,9 +319,13 @@ impl Context<'_> {
     }
 
     fn inside_longer_name(&self, span: Span) -> bool {
-        self.entities
-            .iter()
-            .any(|e| e.kind == EntityKind::Name && e.span.contains(span) && e.span.len() > span.len())
+        // Entity spans may run over a comma ("Meanwhile, Washington"): such a span is not one name.
+        self.entities.iter().any(|e| {
+            e.kind == EntityKind::Name
+                && e.span.contains(span)
+                && e.span.len() > span.len()
+                && !e.span.of(self.body).contains(',')
+        })
     }
 
     /// True when the verb at `h` reports what someone said.
