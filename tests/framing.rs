@@ -548,3 +548,45 @@ fn sample_sets_meet_framing_expectations() {
     assert!(contra_total == 0 || contra_hits >= 1, "no contradiction found: {contra_hits}/{contra_total}");
     assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
 }
+
+/// Framing over 100 generated articles of 1,000 words with their real claims. Run in release:
+/// `cargo test --release --no-default-features --test framing -- --ignored --nocapture`.
+/// Target: well under 0.5 s.
+#[test]
+#[ignore = "timing; run in release"]
+fn framing_time_100_articles() {
+    let articles = parallax::synthetic::article_set(100, 1000, 1, 42);
+    let c = parallax::analyze(&articles, &parallax::Settings::default());
+    let docs: Vec<Doc> = c.articles.iter().map(|a| Doc::build(a, Some("en"))).collect();
+    let input = Input { articles: &c.articles, docs: &docs, claims: &c.claims, links: &c.links };
+    let _ = framing::analyze(&input); // builds the automata once
+    let time = |name: &str, run: &dyn Fn()| {
+        let t = std::time::Instant::now();
+        run();
+        println!("  {name}: {:?}", t.elapsed());
+    };
+    let found = framing::markers::scan(&input);
+    time("scan", &|| drop(framing::markers::scan(&input)));
+    let diffs = framing::diff::claim_diffs(&input);
+    time("claim diffs", &|| drop(framing::diff::claim_diffs(&input)));
+    time("labels", &|| drop(framing::labels::discover(&input, &found, &diffs)));
+    time("attribution", &|| drop(framing::attribution::audit(&input, &found)));
+    time("reuse", &|| drop(framing::reuse::find(&input)));
+    time("contradictions", &|| drop(framing::contradictions::find(&input, &diffs)));
+    let runs = 5;
+    let start = std::time::Instant::now();
+    let mut f = Framing::default();
+    for _ in 0..runs {
+        f = framing::analyze(&input);
+    }
+    let per_run = start.elapsed() / runs;
+    println!(
+        "framing: {per_run:?} per run over {} articles, {} claims ({} markers, {} quotes, {} reuse pairs)",
+        c.articles.len(),
+        c.claims.len(),
+        f.markers.len(),
+        f.quotes.len(),
+        f.reuse.len()
+    );
+    assert!(per_run < std::time::Duration::from_millis(500), "framing took {per_run:?}");
+}

@@ -118,8 +118,7 @@ pub fn audit(input: &Input<'_>, found: &[Found]) -> Vec<Attribution> {
         if speaker.is_none() {
             speaker = entities
                 .iter()
-                .filter(|e| e.kind == EntityKind::Name && e.span.end <= f.span.start && outside(e.span))
-                .next_back()
+                .rfind(|e| e.kind == EntityKind::Name && e.span.end <= f.span.start && outside(e.span))
                 .map(|e| e.span.of(body).to_string());
         }
         if speaker.as_deref().is_some_and(|s| PRONOUNS.contains(&s)) && last_named.is_none() {
@@ -152,8 +151,7 @@ fn last_person_before(input: &Input<'_>, f: &Found) -> Option<String> {
         .filter(|e| e.kind == EntityKind::Name && e.span.end <= f.span.start)
         .filter(|e| !doc.quotes.iter().any(|q| q.span.contains(e.span)))
         .map(|e| e.span.of(&article.body))
-        .filter(|name| name.split_whitespace().count() >= 2)
-        .next_back()
+        .rfind(|name| name.split_whitespace().count() >= 2)
         .map(clean_name)
 }
 

@@ -40,10 +40,10 @@ const MAX_SWAP_WORDS: usize = 3;
 const MAX_NEGATION_DIFF_WORDS: usize = 6;
 
 /// The items, ordered by claim, then sentences, then kind.
-pub fn find(input: &Input<'_>) -> Vec<Contradiction> {
+pub fn find(input: &Input<'_>, diffs: &[diff::VersionDiff]) -> Vec<Contradiction> {
     let mut out = Vec::new();
-    for (claim, a, b) in diff::version_pairs(input.claims) {
-        let ops = diff::diff_tokens(input, a, b);
+    for d in diffs {
+        let (claim, a, b, ops) = (d.claim, d.a, d.b, &d.ops);
         // A swap of a few words between shared context ("added 42 companies" / "added nearly 60
         // companies"); long changed runs mean different wording, not a different value.
         let changed: Vec<(Span, Span)> = ops

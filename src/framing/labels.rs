@@ -43,12 +43,16 @@ pub struct LabelUse {
 }
 
 /// Discovers the label groups of the set and the `label` markers.
-pub fn discover(input: &Input<'_>, found: &[Found]) -> (Vec<LabelGroup>, Vec<Marker>) {
+pub fn discover(
+    input: &Input<'_>,
+    found: &[Found],
+    diffs: &[diff::VersionDiff],
+) -> (Vec<LabelGroup>, Vec<Marker>) {
     let labels: Vec<&Found> = found
         .iter()
         .filter(|f| f.entry().category == lexicon::LABEL && !f.in_quote && !f.scare_quoted)
         .collect();
-    let (confirmed, discovered_pairs) = substitutions(input, &labels);
+    let (confirmed, discovered_pairs) = substitutions(input, &labels, diffs);
     let usable = |f: &&&Found| !f.entry().weak || confirmed.contains(&(f.article, f.sentence, f.entry));
     // referent → entry → article → count
     let mut table: BTreeMap<&str, BTreeMap<usize, BTreeMap<usize, usize>>> = BTreeMap::new();
@@ -150,11 +154,13 @@ type Confirmed = BTreeSet<(usize, usize, usize)>;
 fn substitutions(
     input: &Input<'_>,
     labels: &[&Found],
+    diffs: &[diff::VersionDiff],
 ) -> (Confirmed, BTreeMap<(String, String), BTreeSet<usize>>) {
     let mut confirmed = BTreeSet::new();
     let mut pairs: BTreeMap<(String, String), BTreeSet<usize>> = BTreeMap::new();
-    for (claim, a, b) in diff::version_pairs(input.claims) {
-        for op in diff::diff_tokens(input, a, b).iter().filter(|o| o.kind == DiffKind::Changed) {
+    for d in diffs {
+        let (claim, a, b) = (d.claim, d.a, d.b);
+        for op in d.ops.iter().filter(|o| o.kind == DiffKind::Changed) {
             let (Some(sa), Some(sb)) = (op.a, op.b) else { continue };
             let in_op = |r: crate::analysis::SentenceRef, s: crate::span::Span| {
                 labels
@@ -171,12 +177,11 @@ fn substitutions(
                     }
                 }
             }
-            if !seeded {
-                if let (Some(x), Some(y)) = (name_key(input, a, sa), name_key(input, b, sb)) {
-                    if x != y {
-                        pairs.entry((x.clone().min(y.clone()), x.max(y))).or_default().insert(claim);
-                    }
-                }
+            if !seeded
+                && let (Some(x), Some(y)) = (name_key(input, a, sa), name_key(input, b, sb))
+                && x != y
+            {
+                pairs.entry((x.clone().min(y.clone()), x.max(y))).or_default().insert(claim);
             }
         }
     }

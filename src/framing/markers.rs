@@ -7,6 +7,8 @@
 //! attack claimed 30 lives"); "regime" after "sanctions" or "export-control" is a technical
 //! word; words inside a quotation are the speaker's, not the outlet's.
 
+use std::borrow::Cow;
+
 use super::lexicon::{self, Hit, LEXICON};
 use super::{Input, Marker};
 use crate::span::Span;
@@ -165,31 +167,26 @@ pub fn scan(input: &Input<'_>) -> Vec<Found> {
         for (s, sentence) in article.sentences.iter().enumerate() {
             // Headlines and subheads are scanned too: a loaded word there is framing at its
             // strongest. The text stages may leave them without tokens: build them here.
-            let stored = doc.sentence_tokens.get(s).filter(|t| !t.is_empty());
-            let built;
-            let toks = match stored {
-                Some(t) => t.as_slice(),
-                None => {
-                    built = crate::text::tokens::tokenize(&article.body, sentence.span, &lang);
-                    built.as_slice()
-                }
-            };
-            let stored_entities = doc.sentence_entities.get(s).filter(|e| !e.is_empty());
-            let built_entities;
-            let entities = match stored_entities {
-                Some(e) => e.as_slice(),
-                None => {
-                    built_entities = crate::text::entities::find(&article.body, sentence.span, &lang);
-                    built_entities.as_slice()
-                }
-            };
+            let (body, span) = (&article.body, sentence.span);
+            let toks =
+                stored_or(doc.sentence_tokens.get(s), || crate::text::tokens::tokenize(body, span, &lang));
+            let entities =
+                stored_or(doc.sentence_entities.get(s), || crate::text::entities::find(body, span, &lang));
             let quotes: Vec<Span> =
                 doc.quotes.iter().filter(|q| q.inner.overlaps(sentence.span)).map(|q| q.inner).collect();
             let at = SentenceAt { article: a, sentence: s, body: &article.body };
-            scan_sentence(&at, toks, entities, quotes, &mut out);
+            scan_sentence(&at, &toks, &entities, quotes, &mut out);
         }
     }
     out
+}
+
+/// The stored items when there are any, else the ones `build` makes.
+fn stored_or<T: Clone>(stored: Option<&Vec<T>>, build: impl FnOnce() -> Vec<T>) -> Cow<'_, [T]> {
+    match stored.filter(|v| !v.is_empty()) {
+        Some(v) => Cow::Borrowed(v.as_slice()),
+        None => Cow::Owned(build()),
+    }
 }
 
 /// Where a sentence is: article index, sentence index and the body its spans point into.

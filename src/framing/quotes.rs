@@ -96,12 +96,12 @@ pub fn ledger(input: &Input<'_>, attributions: &[Attribution]) -> Vec<Quote> {
             // A quotation that follows another in the same paragraph with no new speaker
             // continues it ("…,” Whitfield said. “If you supply …”).
             let paragraph = |s: usize| article.sentences.get(s).map(|x| x.paragraph);
-            if speaker.is_none() && text.split_whitespace().count() >= MIN_MATCH_WORDS {
-                if let Some(prev) = out.last().filter(|p: &&Quote| p.article == a) {
-                    if paragraph(prev.sentence) == paragraph(first) {
-                        speaker = prev.speaker.clone();
-                    }
-                }
+            let continued =
+                out.last().filter(|p: &&Quote| p.article == a && paragraph(p.sentence) == paragraph(first));
+            if let (None, Some(prev)) = (&speaker, continued)
+                && text.split_whitespace().count() >= MIN_MATCH_WORDS
+            {
+                speaker = prev.speaker.clone();
             }
             out.push(Quote {
                 article: a,
@@ -147,7 +147,7 @@ fn speaker_of<'a>(
     let prev = first.checked_sub(1)?;
     // "She said:" ⏎ "“…”": the quotation opens a new sentence after a colon.
     let ends_colon = article.sentence_text(prev).trim_end().ends_with(':');
-    ends_colon.then(|| own.iter().filter(|x| x.sentence == prev).next_back().copied()).flatten()
+    ends_colon.then(|| own.iter().rfind(|x| x.sentence == prev).copied()).flatten()
 }
 
 /// "Ruth Ames delivered the same warning: “…”": with no reporting verb, the speaker of a
@@ -207,7 +207,7 @@ fn compare(
         QuoteMatchKind::Trimmed
     } else {
         let ops = diff::diff_words(&qa.text, &qb.text);
-        let same: usize = ops.iter().filter(|o| o.kind == DiffKind::Equal).map(|o| op_words(o)).sum();
+        let same: usize = ops.iter().filter(|o| o.kind == DiffKind::Equal).map(op_words).sum();
         // Most of the shorter version's words must be the longer one's ("We chose to protect the
         // dam" / "… We chose to protect lives"), in a run of at least four words.
         if same < 4 || (same as f32) < 0.6 * wa.len().min(wb.len()) as f32 {
@@ -279,10 +279,8 @@ fn note(
             format!("The quotation's words differ: {}.", changes.join("; "))
         }
     };
-    if other {
-        if let (Some(x), Some(y)) = speakers {
-            note.push_str(&format!(" One article gives it to {x}, the other to {y}: check who said it."));
-        }
+    if let (true, (Some(x), Some(y))) = (other, speakers) {
+        note.push_str(&format!(" One article gives it to {x}, the other to {y}: check who said it."));
     }
     note
 }
