@@ -281,7 +281,7 @@ mod tests {
             ("a special military operation", &["special military operation:label"]),
             ("Regimental dinner", &[]),
             ("Let us go", &[]),
-            ("The US and the PRC", &["the US:label", "PRC:label"]),
+            ("The US and the PRC", &["The US:label", "the PRC:label"]),
             ("Tensions escalated", &["escalated:loaded"]),
         ];
         for (text, want) in rows {
