@@ -89,6 +89,11 @@ class Checker:
             return
         if re.search(r"\n\s*\n", needle):
             self.problem(where, f"{needle!r} spans a paragraph break")
+        # Crude sentence-boundary test: end punctuation, optional closing quote, space, capital.
+        # Known abbreviations (U.S., Dr.) are exempt.
+        for m in re.finditer(r"(\S*)[.!?][\"”’]?\s+[A-Z“\"]", needle):
+            if m.group(1) not in {"U.S", "Dr", "Mr", "Ms", "Mrs", "St", "Gen"}:
+                self.problem(where, f"{needle!r} seems to span two sentences")
 
     def term(self, entry, where: str) -> None:
         text = self.text(entry.get("file", ""), where)
