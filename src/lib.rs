@@ -28,6 +28,7 @@ pub mod report;
 pub mod samples;
 pub mod session;
 pub mod span;
+pub mod synthetic;
 pub mod text;
 
 #[cfg(feature = "gui")]

@@ -26,11 +26,30 @@ impl Default for Settings {
 /// More articles than this still work but are slow to read side by side.
 pub const MANY_ARTICLES: usize = 200;
 
+/// The article's text without headings and with white space folded: two articles with the same
+/// key are the same article loaded twice (perhaps under another headline).
+pub fn content_key(article: &Article) -> String {
+    let mut key = String::new();
+    for s in article.sentences.iter().filter(|s| !s.heading) {
+        for word in s.span.of(&article.body).split_whitespace() {
+            key.push_str(word);
+            key.push(' ');
+        }
+    }
+    key
+}
+
+/// Index of an earlier article with the same content as article `i`, if any.
+pub fn duplicate_of(keys: &[String], i: usize) -> Option<usize> {
+    (!keys[i].is_empty()).then(|| keys[..i].iter().position(|k| *k == keys[i])).flatten()
+}
+
 /// Warnings about the set: duplicates, mixed languages, very large sets.
 pub fn set_warnings(articles: &[Article]) -> Vec<Warning> {
     let mut out = Vec::new();
+    let keys: Vec<String> = articles.iter().map(content_key).collect();
     for (i, a) in articles.iter().enumerate() {
-        if let Some(j) = articles[..i].iter().position(|b| b.body == a.body) {
+        if let Some(j) = duplicate_of(&keys, i) {
             out.push(Warning {
                 article: Some(i),
                 message: format!(

@@ -101,12 +101,14 @@ pub fn find(body: &str, span: Span, lang: &Language) -> Vec<Entity> {
                     end = next_i;
                 }
             }
-            if text[at + w.len()..].starts_with('%') {
+            let mut span = abs(at, end);
+            if end == i && text[at + w.len()..].starts_with('%') {
                 unit.push('%');
+                span.end += 1;
             }
             let year_like = w.len() == 4 && (1900.0..2100.0).contains(&value) && unit.is_empty();
             let kind = if year_like { EntityKind::Date } else { EntityKind::Number };
-            out.push(Entity { span: abs(at, end), kind, key: format!("{}{unit}", format_value(value)) });
+            out.push(Entity { span, kind, key: format!("{}{unit}", format_value(value)) });
             i = end + 1;
             continue;
         }
@@ -123,7 +125,12 @@ pub fn find(body: &str, span: Span, lang: &Language) -> Vec<Entity> {
         }
         if is_acronym(w) {
             let key = w.replace('.', "").to_lowercase();
-            out.push(Entity { span: abs(at, i), kind: EntityKind::Acronym, key });
+            let mut span = abs(at, i);
+            // "U.S." is segmented as "U.S" + "."; keep the final dot with the acronym.
+            if w.contains('.') && text[at + w.len()..].starts_with('.') {
+                span.end += 1;
+            }
+            out.push(Entity { span, kind: EntityKind::Acronym, key });
             i += 1;
             continue;
         }
@@ -201,7 +208,7 @@ mod tests {
             (Date, "Friday", "friday"),
             (Acronym, "SMIC", "smic"),
             (Number, "2 million", "2000000"),
-            (Number, "3.5", "3.5%"),
+            (Number, "3.5%", "3.5%"),
             (Date, "April 20", "april"),
         ];
         let got: Vec<(EntityKind, &str, &str)> =
@@ -211,7 +218,7 @@ mod tests {
 
     #[test]
     fn skips_sentence_initial_stop_word() {
-        let got = keys("The ministry of Commerce of China spoke.");
+        let got = keys("The ministry said China would act.");
         assert!(got.iter().all(|(_, s, _)| s != "The"));
         assert!(got.iter().any(|(_, s, _)| s == "China"));
     }

@@ -29,17 +29,26 @@ pub fn tokenize(body: &str, span: Span, lang: &Language) -> Vec<Token> {
         .map(|(i, w)| {
             let lower = w.to_lowercase().replace('\u{2019}', "'");
             let lower = lower.strip_suffix("'s").unwrap_or(&lower).to_string();
+            // "U.S." and "US" are one word.
+            let lower = if is_acronym(w) { lower.replace('.', "") } else { lower };
             let number = w.chars().next().is_some_and(|c| c.is_ascii_digit());
             let stem = if number { lower.replace(',', "") } else { lang.stem(&lower) };
             Token {
                 span: Span::new(span.start + i, span.start + i + w.len()),
-                stop: !number && lang.is_stop_word(&lower),
+                // "US" (the country) is not the pronoun "us".
+                stop: !number && !is_acronym(w) && lang.is_stop_word(&lower),
                 lower,
                 stem,
                 number,
             }
         })
         .collect()
+}
+
+/// True for words of two or more capitals, with optional dots: "US", "U.S", "SMIC".
+fn is_acronym(w: &str) -> bool {
+    let mut letters = w.chars().filter(|c| *c != '.');
+    letters.clone().count() >= 2 && letters.all(char::is_uppercase)
 }
 
 #[cfg(test)]
