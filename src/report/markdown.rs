@@ -8,7 +8,7 @@ use std::fmt::Write;
 
 use super::Options;
 use super::view::{Cell, View};
-use crate::analysis::{Claim, SentenceRef};
+use crate::analysis::{Claim, ClaimKind, SentenceRef};
 use crate::framing::Marker;
 use crate::session::notes::format_utc;
 
@@ -146,7 +146,7 @@ fn claims(v: &View, out: &mut String) {
                 escape(&v.sentence(r))
             );
         }
-        if !claim.omitted_by.is_empty() {
+        if claim.kind == ClaimKind::Shared && !claim.omitted_by.is_empty() {
             let _ = writeln!(out, "- Left out by: {}", escape(&v.names(&claim.omitted_by)));
         }
         let evidence = v.c.links.iter().filter(|l| {

@@ -12,7 +12,7 @@ use std::fmt::Write;
 use super::Options;
 use super::markdown::{heading, markers_by_category};
 use super::view::{Cell, View};
-use crate::analysis::{Comparison, SentenceRef};
+use crate::analysis::{ClaimKind, Comparison, SentenceRef};
 use crate::session::notes::format_utc;
 
 const STYLE: &str = include_str!("style.css");
@@ -167,7 +167,7 @@ fn claims(v: &View, out: &mut String) {
                 escape(&v.sentence(r))
             );
         }
-        if !claim.omitted_by.is_empty() {
+        if claim.kind == ClaimKind::Shared && !claim.omitted_by.is_empty() {
             let _ = write!(out, "<li>Left out by: {}</li>", escape(&v.names(&claim.omitted_by)));
         }
         out.push_str("</ul>");
