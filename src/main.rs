@@ -132,9 +132,10 @@ fn load_one(source: &str) -> Result<parallax::Article, ingest::IngestError> {
 
 fn run_analyze(args: &AnalyzeArgs) -> ExitCode {
     let settings = settings_from(args);
-    let options = report::Options { blind: args.blind, ..Default::default() };
+    let mut options = report::Options::default();
+    options.blind = args.blind;
     if let Some(batch) = &args.batch {
-        return run_batch(batch, args, &settings);
+        return run_batch(batch, args.output.as_deref(), &settings, &options);
     }
     let mut articles = Vec::new();
     let mut failed = false;
@@ -196,7 +197,12 @@ struct BatchArticle {
     name: Option<String>,
 }
 
-fn run_batch(batch: &Path, args: &AnalyzeArgs, settings: &Settings) -> ExitCode {
+fn run_batch(
+    batch: &Path,
+    output: Option<&Path>,
+    settings: &Settings,
+    options: &report::Options,
+) -> ExitCode {
     let file = match std::fs::File::open(batch) {
         Ok(f) => f,
         Err(e) => {
@@ -204,7 +210,6 @@ fn run_batch(batch: &Path, args: &AnalyzeArgs, settings: &Settings) -> ExitCode 
             return ExitCode::FAILURE;
         }
     };
-    let options = report::Options { blind: args.blind, ..Default::default() };
     let mut lines_out = Vec::new();
     let mut failed = false;
     for (n, line) in std::io::BufReader::new(file).lines().enumerate() {
@@ -257,7 +262,7 @@ fn run_batch(batch: &Path, args: &AnalyzeArgs, settings: &Settings) -> ExitCode 
         }
         let comparison = analyze(&articles, settings);
         let mut value: serde_json::Value =
-            serde_json::from_str(&report::json::to_string(&comparison, &options))
+            serde_json::from_str(&report::json::to_string(&comparison, options))
                 .unwrap_or(serde_json::Value::Null);
         if let Some(obj) = value.as_object_mut() {
             obj.insert("line".into(), line_no.into());
@@ -266,7 +271,7 @@ fn run_batch(batch: &Path, args: &AnalyzeArgs, settings: &Settings) -> ExitCode 
         lines_out.push(value.to_string());
     }
     let text = lines_out.join("\n");
-    if let Err(code) = write_output(args.output.as_deref(), &text) {
+    if let Err(code) = write_output(output, &text) {
         return code;
     }
     if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS }

@@ -55,35 +55,6 @@ const ACTIONS: &[&str] = &[
     "would extend the deadline",
     "blamed the contractors",
 ];
-const NOUNS: &[&str] = &[
-    "harbour",
-    "warehouse",
-    "ministry",
-    "pipeline",
-    "railway",
-    "senate",
-    "factory",
-    "reservoir",
-    "bridge",
-    "clinic",
-    "school",
-    "market",
-    "refinery",
-    "airport",
-    "district",
-    "village",
-    "province",
-    "court",
-    "budget",
-    "tariff",
-    "convoy",
-    "inspector",
-    "satellite",
-    "vaccine",
-    "turbine",
-    "election",
-    "festival",
-];
 const ADJECTIVES: &[&str] = &[
     "northern",
     "temporary",
@@ -113,24 +84,49 @@ fn fact(rng: &mut Rng, event: usize, k: usize) -> String {
     let place = PLACES[(event + k) % PLACES.len()];
     let number = 10 + (event * 31 + k * 17) % 400;
     let verb = rng.pick(VERBS);
+    // Words only this fact of this event uses.
+    let mut own = Rng(((event as u64 + 1) << 20 | k as u64 + 1).wrapping_mul(0x2545_F491_4F6C_DD1D));
+    let topic = format!("{} {}", vocabulary_word(&mut own), vocabulary_word(&mut own));
     match rng.below(3) {
-        0 => format!("In {place}, {actor} {verb} on Monday that it {action} after {number} complaints."),
-        1 => {
-            format!("{} {verb} that it {action}, citing {number} complaints from {place}.", capitalise(actor))
-        }
-        _ => format!("After {number} complaints in {place}, {actor} {verb} it {action}."),
+        0 => format!(
+            "In {place}, {actor} {verb} on Monday that it {action} over the {topic} after {number} complaints."
+        ),
+        1 => format!(
+            "{} {verb} that it {action} over the {topic}, citing {number} complaints from {place}.",
+            capitalise(actor)
+        ),
+        _ => format!("After {number} complaints about the {topic} in {place}, {actor} {verb} it {action}."),
     }
+}
+
+const SYLLABLES: &[&str] = &[
+    "ka", "lo", "ren", "vi", "sto", "mar", "del", "un", "pra", "ti", "gor", "sel", "an", "bru", "mi", "nor",
+    "tes", "val", "qui", "ost", "ber", "lin", "dra", "po", "sen", "cal", "fe", "rum", "zo", "har",
+];
+
+/// A word of the generated vocabulary: rank `r` of a Zipf-like distribution (low ranks common).
+fn vocabulary_word(rng: &mut Rng) -> String {
+    // Zipf-like: the square of a uniform draw favours small ranks; 20,000 distinct words in all.
+    let u = rng.below(1 << 16) as f64 / f64::from(1u32 << 16);
+    let mut rank = (u * u * 20_000.0) as usize;
+    let mut word = String::new();
+    for _ in 0..2 + rank % 3 {
+        word.push_str(SYLLABLES[rank % SYLLABLES.len()]);
+        rank /= SYLLABLES.len();
+    }
+    word
 }
 
 /// A sentence of the article's own: varied words, no fact of the event.
 fn filler(rng: &mut Rng) -> String {
     let n = 9 + rng.below(14);
-    let mut words: Vec<&str> = Vec::with_capacity(n);
+    let mut words: Vec<String> = Vec::with_capacity(n);
     for i in 0..n {
         words.push(match i % 4 {
-            0 => rng.pick(ADJECTIVES),
-            1 | 2 => rng.pick(NOUNS),
-            _ => rng.pick(&["near", "beyond", "under", "with", "after", "before", "despite", "around"]),
+            0 | 1 | 2 => vocabulary_word(rng),
+            _ => rng
+                .pick(&["near", "beyond", "under", "with", "after", "before", "despite", "around"])
+                .to_string(),
         });
     }
     format!("{} {}.", capitalise(rng.pick(&["The", "A", "Another", "One"])), words.join(" "))

@@ -21,30 +21,20 @@ fn sample_sets_meet_their_expected_outcomes() {
         assert!(errors.is_empty(), "{}: {errors:?}", set.name);
         let c = analyze(&articles, &Settings::default());
         let mut fail = |msg: String| failures.push(format!("[{}] {msg}", set.name));
-        for pair in &expected.linked {
-            checked += 1;
-            match (find(&c, &pair.a), find(&c, &pair.b)) {
-                (Ok(a), Ok(b)) if !linked(&c, a, b) => fail(format!(
-                    "must be linked ({}):\n    {:?}\n    {:?}",
-                    pair.why,
-                    text(&c, a),
-                    text(&c, b)
-                )),
-                (Err(e), _) | (_, Err(e)) => fail(e),
-                _ => {}
-            }
-        }
-        for pair in &expected.not_linked {
-            checked += 1;
-            match (find(&c, &pair.a), find(&c, &pair.b)) {
-                (Ok(a), Ok(b)) if linked(&c, a, b) => fail(format!(
-                    "must NOT be linked ({}):\n    {:?}\n    {:?}",
-                    pair.why,
-                    text(&c, a),
-                    text(&c, b)
-                )),
-                (Err(e), _) | (_, Err(e)) => fail(e),
-                _ => {}
+        for (pairs, want) in [(&expected.linked, true), (&expected.not_linked, false)] {
+            for pair in pairs {
+                checked += 1;
+                match (find(&c, &pair.a), find(&c, &pair.b)) {
+                    (Ok(a), Ok(b)) if linked(&c, a, b) != want => fail(format!(
+                        "must {}be linked ({}):\n    {:?}\n    {:?}",
+                        if want { "" } else { "NOT " },
+                        pair.why,
+                        text(&c, a),
+                        text(&c, b)
+                    )),
+                    (Err(e), _) | (_, Err(e)) => fail(e),
+                    _ => {}
+                }
             }
         }
         for u in &expected.unique {

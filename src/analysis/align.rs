@@ -12,20 +12,28 @@ use std::collections::HashMap;
 
 use super::{Evidence, Link, SentenceRef, Settings, paraphrase, settings};
 use crate::ingest::Article;
+use crate::span::Span;
 use crate::text::Doc;
 use crate::text::entities::EntityKind;
 
 /// Scores pairs of sentences. Sentences are addressed by a global index (see [`Sentences`]).
 pub trait Matcher {
-    /// Pairs `(a, b, score)` with `a < b`, from different articles, scoring at least `floor`,
-    /// sorted by `(a, b)`.
-    fn pairs(&self, floor: f32) -> Vec<(usize, usize, f32)>;
+    /// Pairs of sentences from different articles scoring at least `floor`, and each
+    /// sentence's best score against any other article.
+    fn candidates(&self, floor: f32) -> Candidates;
     /// The similarity (0–1) of any two sentences.
     fn score(&self, a: usize, b: usize) -> f32;
     /// Why two sentences are similar.
     fn evidence(&self, a: usize, b: usize) -> Evidence;
-    /// The best score of sentence `a` against any sentence of another article (0 if none).
-    fn nearest(&self, a: usize) -> f32;
+}
+
+/// What a [`Matcher`] finds in one pass over the sentences.
+#[derive(Debug, Default)]
+pub struct Candidates {
+    /// `(a, b, score)` with `a < b`, sorted by `(a, b)`.
+    pub pairs: Vec<(usize, usize, f32)>,
+    /// Per sentence: its best score against any sentence of another article (0 if none).
+    pub nearest: Vec<f32>,
 }
 
 /// The sentences that take part in alignment, with a global index each.
@@ -62,12 +70,16 @@ impl Sentences {
 struct Vector {
     /// (feature id, weight), sorted by feature id.
     weights: Vec<(u32, f32)>,
-    /// Entity keys (names and acronyms) with their text as written.
-    names: Vec<(String, String)>,
+    /// Where each feature of `weights` is first written in the sentence (same order).
+    written: Vec<Span>,
+    /// Interned entity keys (names and acronyms) with their text as written, sorted by key.
+    names: Vec<(u32, String)>,
     /// Number and date keys with their text.
-    numbers: Vec<(String, String)>,
-    /// Stems of quoted content words.
-    quoted: Vec<String>,
+    numbers: Vec<(u32, String)>,
+    /// Interned stems of quoted content words, sorted.
+    quoted: Vec<u32>,
+    /// Features of words inside names ("Beijing" and "China" share the concept), sorted.
+    proper: Vec<u32>,
 }
 
 /// TF-IDF matcher over paraphrase-normalised stems.
@@ -76,63 +88,64 @@ pub struct LexicalMatcher<'a> {
     docs: &'a [Doc],
     sentences: &'a Sentences,
     vectors: Vec<Vector>,
-    /// Feature id → (postings: global sentence indices), only for features rare enough to index.
-    postings: Vec<Vec<u32>>,
-    /// Feature id → the word as first written, for evidence.
-    feature_text: Vec<String>,
+    /// Feature id → (global sentence index, weight) of the first sentences that have it.
+    postings: Vec<Vec<(u32, f32)>>,
 }
 
-/// A feature occurring in more than this share of all sentences is too common to pair on.
-const COMMON_SHARE: f32 = 0.05;
-/// ... but features in at most this many sentences are always indexed.
-const ALWAYS_INDEXED: usize = 40;
+/// Each feature indexes at most this many sentences (the first ones). A fact that hundreds of
+/// articles share still connects every one of them to the first few dozen that state it, which is
+/// all clustering needs, and the cost stays linear in the number of sentences.
+const POSTINGS_CAP: usize = 64;
+/// Pairs whose partial similarity from the index reaches this share of the threshold are scored
+/// exactly (names, numbers and quotes can lift a pair by up to 0.28).
+const EXACT_SHARE: f32 = 0.4;
+/// Applied when both sentences name actors or places and share none of them.
+const DIFFERENT_NAMES_FACTOR: f32 = 0.5;
 
 impl<'a> LexicalMatcher<'a> {
     /// Builds the vectors and the inverted index.
     pub fn new(articles: &'a [Article], docs: &'a [Doc], sentences: &'a Sentences) -> Self {
         let mut ids: HashMap<String, u32> = HashMap::new();
-        let mut feature_text: Vec<String> = Vec::new();
-        let mut raw: Vec<Vec<u32>> = Vec::with_capacity(sentences.refs.len());
+        let mut raw: Vec<Vec<(u32, Span)>> = Vec::with_capacity(sentences.refs.len());
         for r in &sentences.refs {
             let doc = &docs[r.article];
-            let body = &articles[r.article].body;
-            let mut feats: Vec<u32> = doc.sentence_tokens[r.sentence]
+            let mut feats: Vec<(u32, Span)> = doc.sentence_tokens[r.sentence]
                 .iter()
                 .filter(|t| !t.stop && (t.number || t.lower.chars().count() > 1))
                 .map(|t| {
                     let key = paraphrase::concept(&doc.language, &t.stem, &t.lower).unwrap_or(&t.stem);
                     let next = ids.len() as u32;
-                    *ids.entry(key.to_string()).or_insert_with(|| {
-                        feature_text.push(t.span.of(body).to_string());
-                        next
-                    })
+                    (*ids.entry(key.to_string()).or_insert(next), t.span)
                 })
                 .collect();
-            feats.sort_unstable();
-            feats.dedup();
+            // Stable sort keeps each feature's first occurrence first.
+            feats.sort_by_key(|x| x.0);
+            feats.dedup_by_key(|x| x.0);
             raw.push(feats);
         }
         let n = raw.len().max(1) as f32;
-        let mut df = vec![0u32; feature_text.len()];
+        let mut df = vec![0u32; ids.len()];
         for feats in &raw {
-            for &f in feats {
+            for &(f, _) in feats {
                 df[f as usize] += 1;
             }
         }
         let idf: Vec<f32> = df.iter().map(|&d| (1.0 + n / d as f32).ln()).collect();
-        let cap = ((n * COMMON_SHARE) as usize).max(ALWAYS_INDEXED);
-        let mut postings = vec![Vec::new(); feature_text.len()];
+        let mut postings = vec![Vec::new(); ids.len()];
+        let mut keys: HashMap<String, u32> = HashMap::new();
         let mut vectors = Vec::with_capacity(raw.len());
         for (g, feats) in raw.iter().enumerate() {
-            for &f in feats {
-                if (df[f as usize] as usize) <= cap {
-                    postings[f as usize].push(g as u32);
+            let r = sentences.refs[g];
+            let vector =
+                build_vector(feats, &idf, &articles[r.article], &docs[r.article], r.sentence, &mut keys);
+            for &(f, w) in &vector.weights {
+                if postings[f as usize].len() < POSTINGS_CAP {
+                    postings[f as usize].push((g as u32, w));
                 }
             }
-            let r = sentences.refs[g];
-            vectors.push(build_vector(feats, &idf, &articles[r.article], &docs[r.article], r.sentence));
+            vectors.push(vector);
         }
-        LexicalMatcher { articles, docs, sentences, vectors, postings, feature_text }
+        LexicalMatcher { articles, docs, sentences, vectors, postings }
     }
 
     fn may_pair(&self, a: usize, b: usize) -> bool {
@@ -158,73 +171,114 @@ impl<'a> LexicalMatcher<'a> {
     }
 }
 
-fn build_vector(feats: &[u32], idf: &[f32], article: &Article, doc: &Doc, si: usize) -> Vector {
-    let mut weights: Vec<(u32, f32)> = feats.iter().map(|&f| (f, idf[f as usize])).collect();
+fn build_vector(
+    feats: &[(u32, Span)],
+    idf: &[f32],
+    article: &Article,
+    doc: &Doc,
+    si: usize,
+    keys: &mut HashMap<String, u32>,
+) -> Vector {
+    let mut weights: Vec<(u32, f32)> = feats.iter().map(|&(f, _)| (f, idf[f as usize])).collect();
     let norm = weights.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
     if norm > 0.0 {
         weights.iter_mut().for_each(|(_, w)| *w /= norm);
     }
+    let mut intern = |key: &str| {
+        let next = keys.len() as u32;
+        *keys.entry(key.to_string()).or_insert(next)
+    };
     let body = &article.body;
     let mut names = Vec::new();
     let mut numbers = Vec::new();
     for e in &doc.sentence_entities[si] {
-        let pair = (e.key.clone(), e.span.of(body).to_string());
+        let pair = (intern(&e.key), e.span.of(body).to_string());
         match e.kind {
             EntityKind::Name | EntityKind::Acronym => names.push(pair),
             EntityKind::Number | EntityKind::Date => numbers.push(pair),
         }
     }
     let span = article.sentences[si].span;
-    let mut quoted: Vec<String> = doc.sentence_tokens[si]
+    let quotes: Vec<_> = doc.quotes.iter().filter(|q| q.inner.overlaps(span)).collect();
+    let mut quoted: Vec<u32> = doc.sentence_tokens[si]
         .iter()
-        .filter(|t| !t.stop && doc.quotes.iter().any(|q| q.inner.overlaps(span) && q.inner.contains(t.span)))
-        .map(|t| t.stem.clone())
+        .filter(|t| !t.stop && quotes.iter().any(|q| q.inner.contains(t.span)))
+        .map(|t| intern(&format!("\"{}", t.stem)))
         .collect();
-    quoted.sort();
+    quoted.sort_unstable();
     quoted.dedup();
     for list in [&mut names, &mut numbers] {
         list.sort();
         list.dedup_by(|a, b| a.0 == b.0);
     }
-    Vector { weights, names, numbers, quoted }
+    let name_spans: Vec<Span> = doc.sentence_entities[si]
+        .iter()
+        .filter(|e| matches!(e.kind, EntityKind::Name | EntityKind::Acronym))
+        .map(|e| e.span)
+        .collect();
+    let proper =
+        feats.iter().filter(|(_, span)| name_spans.iter().any(|n| n.contains(*span))).map(|x| x.0).collect();
+    let written = feats.iter().map(|&(_, span)| span).collect();
+    Vector { weights, written, names, numbers, quoted, proper }
 }
 
-/// Keys present in both sorted lists, with the text as written in the first.
-fn shared<'v>(a: &'v [(String, String)], b: &[(String, String)]) -> Vec<&'v (String, String)> {
-    a.iter().filter(|x| b.iter().any(|y| y.0 == x.0)).collect()
+/// Items of `a` whose key also occurs in `b` (both sorted by key).
+fn shared<'v>(a: &'v [(u32, String)], b: &[(u32, String)]) -> Vec<&'v (u32, String)> {
+    a.iter().filter(|x| b.binary_search_by_key(&x.0, |y| y.0).is_ok()).collect()
+}
+
+/// How many keys two sorted lists share.
+fn common<T>(a: &[T], b: &[T], key: impl Fn(&T) -> u32) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match key(&a[i]).cmp(&key(&b[j])) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
 }
 
 impl Matcher for LexicalMatcher<'_> {
-    fn pairs(&self, floor: f32) -> Vec<(usize, usize, f32)> {
-        let mut out = Vec::new();
-        let mut seen: Vec<u32> = vec![u32::MAX; self.vectors.len()];
-        for a in 0..self.vectors.len() {
-            for &(f, _) in &self.vectors[a].weights {
-                for &b in &self.postings[f as usize] {
+    fn candidates(&self, floor: f32) -> Candidates {
+        let n = self.vectors.len();
+        let mut pairs = Vec::new();
+        let mut nearest = vec![0.0f32; n];
+        // Partial dot products from the index; only promising pairs get an exact score.
+        let mut acc = vec![0.0f32; n];
+        let mut touched: Vec<usize> = Vec::new();
+        for a in 0..n {
+            for &(f, wa) in &self.vectors[a].weights {
+                for &(b, wb) in &self.postings[f as usize] {
                     let b = b as usize;
-                    if b <= a || seen[b] == a as u32 || !self.may_pair(a, b) {
+                    if !self.may_pair(a, b) {
                         continue;
                     }
-                    seen[b] = a as u32;
-                    let s = self.score(a, b);
-                    if s >= floor {
-                        out.push((a, b, s));
+                    if acc[b] == 0.0 {
+                        touched.push(b);
                     }
+                    acc[b] += wa * wb;
                 }
             }
-        }
-        out.sort_by(|x, y| (x.0, x.1).cmp(&(y.0, y.1)));
-        out
-    }
-
-    fn nearest(&self, a: usize) -> f32 {
-        let mut best = 0.0f32;
-        for &(f, _) in &self.vectors[a].weights {
-            for &b in &self.postings[f as usize] {
-                best = best.max(self.score(a, b as usize));
+            for &b in &touched {
+                let partial = std::mem::take(&mut acc[b]);
+                let s = if partial >= floor * EXACT_SHARE { self.score(a, b) } else { partial };
+                nearest[a] = nearest[a].max(s);
+                if s >= floor {
+                    pairs.push((a.min(b), a.max(b), s));
+                }
             }
+            touched.clear();
         }
-        best
+        // A pair may be found from both of its sentences.
+        pairs.sort_by_key(|x| (x.0, x.1));
+        pairs.dedup_by_key(|x| (x.0, x.1));
+        Candidates { pairs: keep_strongest(pairs, n), nearest }
     }
 
     fn score(&self, a: usize, b: usize) -> f32 {
@@ -233,24 +287,32 @@ impl Matcher for LexicalMatcher<'_> {
         }
         let cos = self.cosine(a, b);
         let (va, vb) = (&self.vectors[a], &self.vectors[b]);
-        let names = shared(&va.names, &vb.names).len() as f32;
-        let numbers = shared(&va.numbers, &vb.numbers).len() as f32;
-        let quoted = va.quoted.iter().filter(|q| vb.quoted.contains(q)).count() as f32;
+        let names = common(&va.names, &vb.names, |x| x.0) as f32;
+        let numbers = common(&va.numbers, &vb.numbers, |x| x.0) as f32;
+        let quoted = common(&va.quoted, &vb.quoted, |x| *x) as f32;
         // Evidence only strengthens a link that the wording already supports.
         let bonus = if cos >= 0.15 {
             (0.04 * names).min(0.12) + (0.04 * numbers).min(0.08) + if quoted >= 2.0 { 0.08 } else { 0.0 }
         } else {
             0.0
         };
-        (cos + bonus).min(1.0)
+        // Both name actors or places, and none of them is the same: likely another actor's claim
+        // ("Germany will send tanks" vs "France will send tanks").
+        let other_actors = !va.names.is_empty()
+            && !vb.names.is_empty()
+            && names == 0.0
+            && common(&va.proper, &vb.proper, |x| *x) == 0;
+        let factor = if other_actors { DIFFERENT_NAMES_FACTOR } else { 1.0 };
+        ((cos + bonus) * factor).min(1.0)
     }
 
     fn evidence(&self, a: usize, b: usize) -> Evidence {
         let (va, vb) = (&self.vectors[a], &self.vectors[b]);
-        let mut terms: Vec<(f32, u32)> = va
+        let mut terms: Vec<(f32, usize)> = va
             .weights
             .iter()
-            .filter_map(|(f, w)| vb.weights.iter().find(|(g, _)| g == f).map(|(_, w2)| (w * w2, *f)))
+            .enumerate()
+            .filter_map(|(i, (f, w))| vb.weights.iter().find(|(g, _)| g == f).map(|(_, w2)| (w * w2, i)))
             .collect();
         terms.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
         let (ra, rb) = (self.sentences.refs[a], self.sentences.refs[b]);
@@ -261,8 +323,9 @@ impl Matcher for LexicalMatcher<'_> {
             shared(&va.numbers, &vb.numbers).into_iter().map(|p| p.1.clone()).collect();
         // Words already shown as part of a name or number are not repeated as terms.
         let named = |w: &str| entities.iter().chain(&numbers).any(|e| e.split_whitespace().any(|x| x == w));
+        let body = &self.articles[ra.article].body;
         let terms =
-            terms.iter().map(|(_, f)| self.feature_text[*f as usize].clone()).filter(|w| !named(w)).collect();
+            terms.iter().map(|&(_, i)| va.written[i].of(body).to_string()).filter(|w| !named(w)).collect();
         Evidence { lexical: self.cosine(a, b), terms, entities, numbers, quotes, paraphrases }
     }
 }
@@ -303,7 +366,7 @@ impl LexicalMatcher<'_> {
     /// Runs of quoted words that appear in both sentences' quotes.
     fn shared_quote_words(&self, a: usize, b: usize) -> Vec<String> {
         let (va, vb) = (&self.vectors[a], &self.vectors[b]);
-        if va.quoted.iter().filter(|q| vb.quoted.contains(q)).count() < 2 {
+        if common(&va.quoted, &vb.quoted, |x| *x) < 2 {
             return Vec::new();
         }
         let r = self.sentences.refs[a];
@@ -319,18 +382,45 @@ impl LexicalMatcher<'_> {
     }
 }
 
+/// Each sentence keeps at most this many links, its strongest. A claim that a hundred articles
+/// share would otherwise bring ~5,000 links; clustering needs only enough to connect the members
+/// (it re-scores cross pairs itself), and a reader needs only the strongest evidence.
+pub const LINKS_PER_SENTENCE: usize = 8;
+
+/// The pairs that are among the [`LINKS_PER_SENTENCE`] strongest of either of their sentences,
+/// sorted by `(a, b)`.
+fn keep_strongest(pairs: Vec<(usize, usize, f32)>, sentences: usize) -> Vec<(usize, usize, f32)> {
+    let mut by_sentence: Vec<Vec<(f32, usize)>> = vec![Vec::new(); sentences];
+    for (k, &(a, b, s)) in pairs.iter().enumerate() {
+        by_sentence[a].push((s, k));
+        by_sentence[b].push((s, k));
+    }
+    let mut keep = vec![false; pairs.len()];
+    for list in &mut by_sentence {
+        list.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
+        for &(_, k) in list.iter().take(LINKS_PER_SENTENCE) {
+            keep[k] = true;
+        }
+    }
+    let mut out: Vec<(usize, usize, f32)> =
+        pairs.into_iter().zip(keep).filter_map(|(p, k)| k.then_some(p)).collect();
+    out.sort_by_key(|x| (x.0, x.1));
+    out
+}
+
 /// Scored links at or above the threshold between sentences of different articles, sorted by (a, b).
 pub fn link(articles: &[Article], docs: &[Doc], settings: &Settings) -> Vec<Link> {
     let sentences = Sentences::eligible(articles, docs, settings);
     let matcher = LexicalMatcher::new(articles, docs, &sentences);
-    links_from(&matcher, &sentences, settings.threshold)
+    links_from(&matcher, &sentences, &matcher.candidates(settings.threshold))
 }
 
-/// Links for the pairs a matcher scores at or above `threshold`.
-pub fn links_from(matcher: &dyn Matcher, sentences: &Sentences, threshold: f32) -> Vec<Link> {
-    matcher
-        .pairs(threshold)
-        .into_iter()
+/// Links for the pairs a matcher scored at or above the threshold.
+pub fn links_from(matcher: &dyn Matcher, sentences: &Sentences, candidates: &Candidates) -> Vec<Link> {
+    candidates
+        .pairs
+        .iter()
+        .map(|&(a, b, score)| (a, b, score))
         .map(|(a, b, score)| Link {
             a: sentences.refs[a],
             b: sentences.refs[b],

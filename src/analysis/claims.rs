@@ -8,8 +8,8 @@
 
 use std::collections::BTreeSet;
 
-use super::align::{Matcher, Sentences};
-use super::{Claim, ClaimKind, Link, Member, Prominence, SentenceRef, Settings};
+use super::align::{Candidates, Matcher, Sentences};
+use super::{Claim, ClaimKind, Member, Prominence, SentenceRef, Settings};
 use crate::ingest::Article;
 
 /// Every cross pair of a merge must score at least this share of the threshold.
@@ -22,44 +22,36 @@ pub fn build(
     articles: &[Article],
     sentences: &Sentences,
     matcher: &dyn Matcher,
-    links: &[Link],
+    candidates: &Candidates,
     events: &[Vec<usize>],
     settings: &Settings,
 ) -> Vec<Claim> {
-    let index = |r: SentenceRef| sentences.refs.binary_search(&r).ok();
-    let mut ordered: Vec<(usize, usize, f32)> =
-        links.iter().filter_map(|l| Some((index(l.a)?, index(l.b)?, l.score))).collect();
+    let mut ordered = candidates.pairs.clone();
     ordered.sort_by(|x, y| y.2.total_cmp(&x.2).then((x.0, x.1).cmp(&(y.0, y.1))));
 
     let floor = settings.threshold * CROSS_PAIR_SHARE;
-    let mut cluster_of: Vec<usize> = (0..sentences.refs.len()).collect();
-    let mut clusters: Vec<Vec<usize>> = (0..sentences.refs.len()).map(|g| vec![g]).collect();
     let article_of = |g: usize| sentences.refs[g].article;
-    let compatible = |x: &[usize], y: &[usize]| {
-        x.iter().all(|&a| y.iter().all(|&b| article_of(a) != article_of(b) && matcher.score(a, b) >= floor))
-    };
+    let mut groups = Groups::new(sentences.refs.len(), article_of);
     for &(a, b, _) in &ordered {
-        let (ca, cb) = (cluster_of[a], cluster_of[b]);
-        if ca == cb || !compatible(&clusters[ca], &clusters[cb]) {
-            continue;
+        let (ca, cb) = (groups.cluster_of[a], groups.cluster_of[b]);
+        if ca != cb
+            && groups.disjoint(ca, cb)
+            && groups.members[ca]
+                .iter()
+                .all(|&x| groups.members[cb].iter().all(|&y| matcher.score(x, y) >= floor))
+        {
+            groups.merge(ca, cb);
         }
-        let (keep, gone) = (ca.min(cb), ca.max(cb));
-        let moved = std::mem::take(&mut clusters[gone]);
-        for &g in &moved {
-            cluster_of[g] = keep;
-        }
-        clusters[keep].extend(moved);
     }
     // A sentence that states a second claim joins that claim's group as well.
     let mut extra: Vec<(usize, usize)> = Vec::new();
     for &(a, b, _) in &ordered {
         for (s, t) in [(a, b), (b, a)] {
-            let target = cluster_of[t];
-            if cluster_of[s] != target
-                && clusters[cluster_of[s]].len() > 1
-                && clusters[target]
-                    .iter()
-                    .all(|&m| article_of(m) != article_of(s) && matcher.score(s, m) >= floor)
+            let target = groups.cluster_of[t];
+            if groups.cluster_of[s] != target
+                && groups.members[groups.cluster_of[s]].len() > 1
+                && !groups.has_article(target, article_of(s))
+                && groups.members[target].iter().all(|&m| matcher.score(s, m) >= floor)
             {
                 extra.push((target, s));
             }
@@ -68,10 +60,11 @@ pub fn build(
     extra.sort_unstable();
     extra.dedup();
     for (target, s) in extra {
-        if clusters[target].iter().all(|&m| article_of(m) != article_of(s)) {
-            clusters[target].push(s);
+        if !groups.has_article(target, article_of(s)) {
+            groups.add(target, s);
         }
     }
+    let clusters = groups.members;
 
     let mut claims: Vec<Claim> = clusters
         .iter()
@@ -85,13 +78,61 @@ pub fn build(
         claims.iter().flat_map(|c| c.members.iter().map(Member::sentence_ref)).collect();
     for (g, r) in sentences.refs.iter().enumerate() {
         if !in_shared.contains(r) {
-            claims.push(unique_claim(articles, sentences, matcher, g, events));
+            claims.push(unique_claim(articles, sentences, candidates.nearest[g], g, events));
         }
     }
     for (i, c) in claims.iter_mut().enumerate() {
         c.id = i;
     }
     claims
+}
+
+/// Clusters of sentences under construction, each knowing which articles it holds.
+struct Groups<F: Fn(usize) -> usize> {
+    members: Vec<Vec<usize>>,
+    cluster_of: Vec<usize>,
+    /// Sorted article indices per cluster.
+    articles: Vec<Vec<usize>>,
+    article_of: F,
+}
+
+impl<F: Fn(usize) -> usize> Groups<F> {
+    fn new(n: usize, article_of: F) -> Self {
+        Groups {
+            members: (0..n).map(|g| vec![g]).collect(),
+            cluster_of: (0..n).collect(),
+            articles: (0..n).map(|g| vec![article_of(g)]).collect(),
+            article_of,
+        }
+    }
+
+    fn has_article(&self, cluster: usize, article: usize) -> bool {
+        self.articles[cluster].binary_search(&article).is_ok()
+    }
+
+    fn disjoint(&self, a: usize, b: usize) -> bool {
+        self.articles[a].iter().all(|x| !self.has_article(b, *x))
+    }
+
+    fn merge(&mut self, a: usize, b: usize) {
+        let (keep, gone) = (a.min(b), a.max(b));
+        let moved = std::mem::take(&mut self.members[gone]);
+        for &g in &moved {
+            self.cluster_of[g] = keep;
+        }
+        self.members[keep].extend(moved);
+        let arts = std::mem::take(&mut self.articles[gone]);
+        self.articles[keep].extend(arts);
+        self.articles[keep].sort_unstable();
+    }
+
+    fn add(&mut self, cluster: usize, g: usize) {
+        self.members[cluster].push(g);
+        let article = (self.article_of)(g);
+        if let Err(at) = self.articles[cluster].binary_search(&article) {
+            self.articles[cluster].insert(at, article);
+        }
+    }
 }
 
 fn first_ref(c: &Claim) -> SentenceRef {
@@ -143,14 +184,13 @@ fn shared_claim(
 fn unique_claim(
     articles: &[Article],
     sentences: &Sentences,
-    matcher: &dyn Matcher,
+    nearest: f32,
     g: usize,
     events: &[Vec<usize>],
 ) -> Claim {
     let r = sentences.refs[g];
     let omitted_by = story_articles(events, &[r.article]).into_iter().filter(|&a| a != r.article).collect();
     // Confidence that it is really unique: lower when a near miss exists in another article.
-    let nearest = matcher.nearest(g);
     Claim {
         id: 0,
         kind: ClaimKind::Unique,

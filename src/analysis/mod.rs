@@ -188,23 +188,42 @@ impl Comparison {
     }
 }
 
+/// Runs the text stages of every article, on as many threads as there are cores, and records
+/// each article's language. The result does not depend on the number of threads.
+fn build_docs(articles: &mut [Article], settings: &Settings) -> Vec<Doc> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
+    let chunk = articles.len().div_ceil(threads).max(1);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = articles
+            .chunks_mut(chunk)
+            .map(|part| {
+                scope.spawn(move || {
+                    part.iter_mut()
+                        .map(|a| {
+                            let lang = match settings.language.as_deref() {
+                                Some(code) => Language::from_code(code),
+                                None => Language::detect(&a.body),
+                            };
+                            a.meta.language = lang.code().to_string();
+                            Doc::build_with(a, &lang)
+                        })
+                        .collect::<Vec<Doc>>()
+                })
+            })
+            .collect();
+        // A panic in a text stage is a bug; re-raise it on this thread rather than lose articles.
+        handles.into_iter().flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e))).collect()
+    })
+}
+
 /// Analyses a set of articles.
 pub fn analyze(articles: &[Article], settings: &Settings) -> Comparison {
     let mut articles = articles.to_vec();
-    let docs: Vec<Doc> = articles
-        .iter_mut()
-        .map(|a| {
-            let lang = match settings.language.as_deref() {
-                Some(code) => Language::from_code(code),
-                None => Language::detect(&a.body),
-            };
-            a.meta.language = lang.code().to_string();
-            Doc::build_with(a, &lang)
-        })
-        .collect();
+    let docs = build_docs(&mut articles, settings);
     let sentences = align::Sentences::eligible(&articles, &docs, settings);
     let matcher = align::LexicalMatcher::new(&articles, &docs, &sentences);
-    let links = align::links_from(&matcher, &sentences, settings.threshold);
+    let candidates = align::Matcher::candidates(&matcher, settings.threshold);
+    let links = align::links_from(&matcher, &sentences, &candidates);
     let mut warnings = settings::set_warnings(&articles);
     let mut eligible = vec![0; articles.len()];
     for r in &sentences.refs {
@@ -214,7 +233,7 @@ pub fn analyze(articles: &[Article], settings: &Settings) -> Comparison {
     if events.len() > 1 {
         warnings.push(events::mixed_warning(&articles, &events));
     }
-    let claims = claims::build(&articles, &sentences, &matcher, &links, &events, settings);
+    let claims = claims::build(&articles, &sentences, &matcher, &candidates, &events, settings);
     let framing = framing::analyze(&framing::Input {
         articles: &articles,
         docs: &docs,

@@ -110,3 +110,15 @@ fn headings_and_short_sentences_are_not_claims() {
     let texts: Vec<&str> = c.claims.iter().map(|cl| cl.label.as_str()).collect();
     assert_eq!(texts, ["The mayor resigned on Tuesday after the audit."]);
 }
+
+#[test]
+fn different_actors_saying_the_same_thing_are_not_one_claim() {
+    let c = analyze(
+        &set(&[
+            "Germany said on Tuesday that it would send more tanks to the front before winter.",
+            "France said on Tuesday that it would send more tanks to the front before winter.",
+        ]),
+        &Settings::default(),
+    );
+    assert!(c.claims.iter().all(|cl| cl.kind == ClaimKind::Unique), "{:?}", c.links);
+}

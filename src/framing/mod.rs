@@ -4,12 +4,68 @@
 //! (attribution verbs, hedges, loaded words, label choices), label tables, the attribution audit,
 //! quotes and how they were reused, tone per article, copying between articles and contradictions.
 //! Every marker carries a byte span and a plain-words note a teacher can read aloud.
+//!
+//! # JSON sections
+//!
+//! [`Framing`] is flattened into the top level of the JSON report, so each field is a section.
+//! Article indices are positions in `articles[]`; `start`/`end` are byte offsets into that
+//! article's `body`; every list is sorted (by article, then position, unless said otherwise).
+//!
+//! - `framing[]`: word markers `{article, sentence, start, end, term, category, note}`. Categories:
+//!   `attribution-distancing` (claimed, alleged, insisted), `attribution-endorsing` (noted,
+//!   revealed, acknowledged), `attribution-loaded` (slammed, boasted), `hedge` (reportedly,
+//!   so-called), `loaded` (toothless, draconian), `label` (a name chosen for an actor or event
+//!   that other outlets name differently). Neutral verbs (said, told) are not markers; words
+//!   inside quotations of four or more words are the speaker's and are not marked.
+//! - `labels[]`: `{referent, terms, uses: [{article, term, count}], discovered}` — the names the
+//!   outlets give one referent ("China": China, Beijing). `discovered` is true for pairs found only
+//!   from the aligned claims' diffs (not in the seed list).
+//! - `attributions[]`: `{article, sentence, speaker, verb, class, start, end}` — who is reported
+//!   as saying something, and the verb's class (`attribution-neutral`, `-distancing`,
+//!   `-endorsing`, `-loaded`). [`attribution::speaker_verbs`] builds the speaker × verb table.
+//! - `quotes[]`: the quote ledger `{article, sentence, start, end, text, words, speaker, verb,
+//!   prominence}` (`start`/`end` span the words inside the marks; `speaker` may be null).
+//! - `quote_matches[]`: `{a, b, kind, different_speaker, speakers, diff, note}` — `a`, `b` index
+//!   `quotes[]`; `kind` is `verbatim`, `trimmed` (one is part of the other) or `altered` (words
+//!   changed; `diff` shows how, spans into each article's body); `different_speaker` flags a
+//!   quote pinned on someone else.
+//! - `reuse[]`: `{a, b, source, words, share_a, share_b, passages: [{a_start, a_end, b_start,
+//!   b_end, words}], note}` — passages shared nearly word for word (8-word shingles). `share_a` is
+//!   the part of article `a`'s words found in `b`. `source` is the earlier article when the
+//!   publication dates say so, else null (direction unknown).
+//! - `contradictions[]`: `{claim, a: {article, sentence}, b, kind, a_values, b_values, note}` —
+//!   versions of one claim whose `number`, `date` or `negation` differ: "check this".
+//! - `tone[]`: `{article, words, loaded, hedges, distancing, endorsing, loaded_verbs,
+//!   loaded_per_1000, hedges_per_1000, distancing_per_1000}` — counts outside longer quotations.
+//! - `prominence[]`: `{claim, label, lede, buried, omitted, note}` — a shared claim that some
+//!   articles lead with (`lede`) while others put it in their lower half (`buried`) or leave it
+//!   out (`omitted`).
+
+pub mod attribution;
+pub mod contradictions;
+pub mod diff;
+pub mod labels;
+pub mod lexicon;
+pub mod markers;
+pub mod prominence;
+pub mod quotes;
+pub mod reuse;
+pub mod tone;
 
 use serde::{Deserialize, Serialize};
 
 use crate::analysis::{Claim, Link};
 use crate::ingest::Article;
 use crate::text::Doc;
+
+pub use attribution::{Attribution, SpeakerVerbs, speaker_verbs};
+pub use contradictions::Contradiction;
+pub use diff::{DiffKind, DiffOp, diff_versions, diff_words};
+pub use labels::{LabelGroup, LabelUse};
+pub use prominence::ProminenceFlag;
+pub use quotes::{Quote, QuoteMatch, QuoteMatchKind};
+pub use reuse::{Passage, Reuse};
+pub use tone::Tone;
 
 /// What the framing stage reads.
 pub struct Input<'a> {
@@ -42,15 +98,60 @@ pub struct Marker {
     pub note: String,
 }
 
-/// Everything the framing stage found.
+/// Everything the framing stage found. See the module docs for each JSON section.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Framing {
     /// Markers on words, ordered by article, then position (`framing[]` in the JSON).
     #[serde(rename = "framing")]
     pub markers: Vec<Marker>,
+    /// Names outlets give the same referent, with uses per article.
+    #[serde(default)]
+    pub labels: Vec<LabelGroup>,
+    /// Who is reported as saying what, with which verb.
+    #[serde(default)]
+    pub attributions: Vec<Attribution>,
+    /// The quote ledger.
+    #[serde(default)]
+    pub quotes: Vec<Quote>,
+    /// The same quotation in two articles: verbatim, trimmed, altered, or given another speaker.
+    #[serde(default)]
+    pub quote_matches: Vec<QuoteMatch>,
+    /// Passages shared nearly word for word between articles.
+    #[serde(default)]
+    pub reuse: Vec<Reuse>,
+    /// Versions of a claim whose numbers, dates or negation differ.
+    #[serde(default)]
+    pub contradictions: Vec<Contradiction>,
+    /// Loaded words, hedges and distancing verbs per 1,000 words, per article.
+    #[serde(default)]
+    pub tone: Vec<Tone>,
+    /// Shared claims one outlet leads with and another buries or omits.
+    #[serde(default)]
+    pub prominence: Vec<ProminenceFlag>,
 }
 
 /// Runs the framing analysis.
-pub fn analyze(_input: &Input<'_>) -> Framing {
-    Framing::default()
+pub fn analyze(input: &Input<'_>) -> Framing {
+    let found = markers::scan(input);
+    let mut markers = markers::markers(input, &found);
+    let (labels, label_markers) = labels::discover(input, &found);
+    markers.extend(label_markers);
+    markers.sort_by(|x, y| {
+        (x.article, x.start, x.end, &x.category).cmp(&(y.article, y.start, y.end, &y.category))
+    });
+    markers.dedup_by(|x, y| (x.article, x.start, x.end) == (y.article, y.start, y.end));
+    let attributions = attribution::audit(input, &found);
+    let quotes = quotes::ledger(input, &attributions);
+    let quote_matches = quotes::matches(input.articles, &quotes);
+    Framing {
+        markers,
+        labels,
+        quotes,
+        quote_matches,
+        reuse: reuse::find(input),
+        contradictions: contradictions::find(input),
+        tone: tone::measure(input, &found),
+        prominence: prominence::flags(input),
+        attributions,
+    }
 }

@@ -71,7 +71,7 @@ fn find_in_paragraph(para: &str, offset: usize, out: &mut Vec<QuoteSpan>) {
     if let Some((start, mark)) = open {
         let end = para.trim_end().len();
         let inner = Span::new(start + mark.len_utf8(), end);
-        if matches!(mark, '"' | '\u{201C}') && inner.len() > 0 && !inner.of(para).trim().is_empty() {
+        if matches!(mark, '"' | '\u{201C}') && !inner.is_empty() && !inner.of(para).trim().is_empty() {
             out.push(QuoteSpan { span: Span::new(start, end).shifted(offset), inner: inner.shifted(offset) });
         }
     }

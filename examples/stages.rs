@@ -1,0 +1,30 @@
+use parallax::analysis::{align, claims, events};
+use parallax::text::{Doc, language::Language};
+use std::time::Instant;
+fn main() {
+    let n: usize = std::env::args().nth(1).and_then(|a| a.parse().ok()).unwrap_or(100);
+    let articles = parallax::synthetic::article_set(n, 1000, 1, 42);
+    let settings = parallax::Settings::default();
+    let t = Instant::now();
+    let lang = Language::english();
+    let docs: Vec<Doc> = articles.iter().map(|a| Doc::build_with(a, &lang)).collect();
+    println!("docs {:?}", t.elapsed());
+    let t = Instant::now();
+    let sentences = align::Sentences::eligible(&articles, &docs, &settings);
+    let m = align::LexicalMatcher::new(&articles, &docs, &sentences);
+    println!("matcher {:?}", t.elapsed());
+    let t = Instant::now();
+    use parallax::analysis::align::Matcher;
+    let cands = m.candidates(settings.threshold);
+    println!("pairs {:?} {}", t.elapsed(), cands.pairs.len());
+    let t = Instant::now();
+    let links = align::links_from(&m, &sentences, &cands);
+    println!("links+evidence {:?}", t.elapsed());
+    let t = Instant::now();
+    let eligible = vec![1; articles.len()];
+    let ev = events::group(&articles, &links, &eligible);
+    println!("events {:?}", t.elapsed());
+    let t = Instant::now();
+    let c = claims::build(&articles, &sentences, &m, &cands, &ev, &settings);
+    println!("claims {:?} {}", t.elapsed(), c.len());
+}

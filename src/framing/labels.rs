@@ -1,0 +1,192 @@
+//! Labels: the different names outlets give the same actor or event.
+//!
+//! Takes the label words found in context and the versions of each shared claim; gives, per
+//! referent, which names each article uses and how often, and `label` markers on names an
+//! outlet chose where other outlets chose differently ("This outlet calls China ‘Beijing’ here;
+//! other sources write ‘China’."). The seed list (`assets/lexicons/labels.txt`) says which names
+//! belong together; words with other common senses ("attack", "measures") count only when the
+//! claim diffs show outlets swapping them for another name of the same referent. Name pairs
+//! swapped in two or more claims but missing from the seed list are reported as discovered.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::{Deserialize, Serialize};
+
+use super::diff::{self, DiffKind};
+use super::lexicon::{self, LEXICON};
+use super::markers::{self, Found};
+use super::{Input, Marker};
+use crate::text::entities::EntityKind;
+
+/// One referent and the names used for it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LabelGroup {
+    /// The plain name of what is referred to ("China", "the war in Ukraine").
+    pub referent: String,
+    /// The names used in this set, most used first.
+    pub terms: Vec<String>,
+    /// Uses per article and name, ordered by article then name.
+    pub uses: Vec<LabelUse>,
+    /// True when found only from the claim diffs (not in the seed list).
+    pub discovered: bool,
+}
+
+/// How often one article uses one name.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LabelUse {
+    /// Article index.
+    pub article: usize,
+    /// The name (display form).
+    pub term: String,
+    /// Number of uses.
+    pub count: usize,
+}
+
+/// Discovers the label groups of the set and the `label` markers.
+pub fn discover(input: &Input<'_>, found: &[Found]) -> (Vec<LabelGroup>, Vec<Marker>) {
+    let labels: Vec<&Found> =
+        found.iter().filter(|f| f.entry().category == lexicon::LABEL && !f.in_quote).collect();
+    let (confirmed, discovered_pairs) = substitutions(input, &labels);
+    let usable = |f: &&&Found| !f.entry().weak || confirmed.contains(&f.entry);
+    // referent → entry → article → count
+    let mut table: BTreeMap<&str, BTreeMap<usize, BTreeMap<usize, usize>>> = BTreeMap::new();
+    for f in labels.iter().filter(usable) {
+        *table
+            .entry(&f.entry().note)
+            .or_default()
+            .entry(f.entry)
+            .or_default()
+            .entry(f.article)
+            .or_default() += 1;
+    }
+    table.retain(|_, entries| entries.len() >= 2);
+    let mut groups = Vec::new();
+    let mut out_markers = Vec::new();
+    for (referent, entries) in &table {
+        let mentions: BTreeSet<usize> = entries.values().flat_map(|a| a.keys().copied()).collect();
+        let mut terms: Vec<(usize, usize)> =
+            entries.iter().map(|(e, arts)| (*e, arts.values().sum())).collect();
+        terms.sort_by(|x, y| y.1.cmp(&x.1).then(term(x.0).cmp(term(y.0))));
+        let mut uses: Vec<LabelUse> = entries
+            .iter()
+            .flat_map(|(e, arts)| {
+                arts.iter().map(|(a, n)| LabelUse { article: *a, term: term(*e).into(), count: *n })
+            })
+            .collect();
+        uses.sort_by(|x, y| (x.article, &x.term).cmp(&(y.article, &y.term)));
+        groups.push(LabelGroup {
+            referent: referent.to_string(),
+            terms: terms.iter().map(|(e, _)| term(*e).to_string()).collect(),
+            uses,
+            discovered: false,
+        });
+        for f in labels.iter().filter(usable).filter(|f| f.entry().note == *referent) {
+            let e = f.entry();
+            let own = &entries[&f.entry];
+            // Marked only where the choice differs: another article names the referent but never this way.
+            if e.term == e.note || mentions.iter().all(|a| own.contains_key(a)) {
+                continue;
+            }
+            let others: Vec<&str> = terms
+                .iter()
+                .filter(|(o, _)| *o != f.entry && entries[o].keys().any(|a| *a != f.article))
+                .take(2)
+                .map(|(o, _)| term(*o))
+                .collect();
+            let note = format!(
+                "This outlet calls {} ‘{}’ here; other sources write ‘{}’.",
+                referent,
+                f.span.of(&input.articles[f.article].body),
+                others.join("’ or ‘")
+            );
+            out_markers.push(markers::marker(input, f, lexicon::LABEL.to_string(), note));
+        }
+    }
+    groups.extend(discovered_groups(input, discovered_pairs));
+    (groups, out_markers)
+}
+
+fn term(entry: usize) -> &'static str {
+    LEXICON.entries[entry].term.as_str()
+}
+
+/// From the claim diffs: seed entries seen swapped for another name of the same referent, and
+/// name pairs (not in the seed list) swapped in two or more claims.
+fn substitutions(
+    input: &Input<'_>,
+    labels: &[&Found],
+) -> (BTreeSet<usize>, BTreeMap<(String, String), BTreeSet<usize>>) {
+    let mut confirmed = BTreeSet::new();
+    let mut pairs: BTreeMap<(String, String), BTreeSet<usize>> = BTreeMap::new();
+    for (claim, a, b) in diff::version_pairs(input.claims) {
+        for op in diff::diff_tokens(input, a, b).iter().filter(|o| o.kind == DiffKind::Changed) {
+            let (Some(sa), Some(sb)) = (op.a, op.b) else { continue };
+            let in_op = |r: crate::analysis::SentenceRef, s: crate::span::Span| {
+                labels
+                    .iter()
+                    .filter(move |f| f.article == r.article && f.sentence == r.sentence && s.overlaps(f.span))
+            };
+            let mut seeded = false;
+            for fa in in_op(a, sa) {
+                for fb in in_op(b, sb) {
+                    seeded = true;
+                    if fa.entry != fb.entry && fa.entry().note == fb.entry().note {
+                        confirmed.insert(fa.entry);
+                        confirmed.insert(fb.entry);
+                    }
+                }
+            }
+            if !seeded {
+                if let (Some(x), Some(y)) = (name_key(input, a, sa), name_key(input, b, sb)) {
+                    if x != y {
+                        pairs.entry((x.clone().min(y.clone()), x.max(y))).or_default().insert(claim);
+                    }
+                }
+            }
+        }
+    }
+    pairs.retain(|_, claims| claims.len() >= 2);
+    (confirmed, pairs)
+}
+
+/// The changed words when they are exactly one name or acronym of one to three words.
+fn name_key(input: &Input<'_>, r: crate::analysis::SentenceRef, span: crate::span::Span) -> Option<String> {
+    let ents = input.docs.get(r.article)?.sentence_entities.get(r.sentence)?;
+    let e =
+        ents.iter().find(|e| e.span == span && matches!(e.kind, EntityKind::Name | EntityKind::Acronym))?;
+    let text = span.of(&input.articles.get(r.article)?.body);
+    (text.split_whitespace().count() <= 3)
+        .then(|| text.trim_end_matches("'s").trim_end_matches("\u{2019}s").to_string())
+        .filter(|_| !e.key.is_empty())
+}
+
+/// Label groups for discovered name pairs, with uses counted by entity key per article.
+fn discovered_groups(
+    input: &Input<'_>,
+    pairs: BTreeMap<(String, String), BTreeSet<usize>>,
+) -> Vec<LabelGroup> {
+    let mut out = Vec::new();
+    for (x, y) in pairs.into_keys() {
+        let mut uses = Vec::new();
+        for (a, (article, doc)) in input.articles.iter().zip(input.docs).enumerate() {
+            for name in [&x, &y] {
+                let count = doc
+                    .sentence_entities
+                    .iter()
+                    .flatten()
+                    .filter(|e| {
+                        e.span.of(&article.body).trim_end_matches("'s").trim_end_matches("\u{2019}s") == name
+                    })
+                    .count();
+                if count > 0 {
+                    uses.push(LabelUse { article: a, term: name.clone(), count });
+                }
+            }
+        }
+        let total = |n: &str| uses.iter().filter(|u| u.term == n).map(|u| u.count).sum::<usize>();
+        let mut terms = vec![x.clone(), y.clone()];
+        terms.sort_by(|p, q| total(q).cmp(&total(p)).then(p.cmp(q)));
+        out.push(LabelGroup { referent: terms[0].clone(), terms, uses, discovered: true });
+    }
+    out
+}

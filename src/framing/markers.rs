@@ -1,0 +1,438 @@
+//! Reads lexicon hits in context and turns them into word markers.
+//!
+//! Takes the articles and their tokens, entities and quotes; gives every lexicon word that is
+//! really used in its framing sense (a [`Found`]) and the markers shown to users. Precision
+//! rules live here: an attribution verb must report speech ("claimed that", "…,” he claimed",
+//! "Raimondo claimed the rules…"), not be a noun ("the claims matrix") or another sense ("the
+//! attack claimed 30 lives"); "regime" after "sanctions" or "export-control" is a technical
+//! word; words inside a quotation are the speaker's, not the outlet's.
+
+use super::lexicon::{self, Hit, LEXICON};
+use super::{Input, Marker};
+use crate::span::Span;
+use crate::text::entities::{Entity, EntityKind};
+use crate::text::tokens::Token;
+
+/// A lexicon word used in its framing sense.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Found {
+    /// Article index.
+    pub article: usize,
+    /// Sentence index.
+    pub sentence: usize,
+    /// Byte span in the body.
+    pub span: Span,
+    /// Index into the lexicon's entries.
+    pub entry: usize,
+    /// Token range in the sentence (first, last inclusive).
+    pub tokens: (usize, usize),
+    /// Inside a quotation of four or more words: the speaker's word, not the outlet's.
+    pub in_quote: bool,
+    /// Inside a quotation of one to three words: the outlet put the word in quotation marks.
+    pub scare_quoted: bool,
+}
+
+impl Found {
+    /// The lexicon entry.
+    pub fn entry(&self) -> &'static lexicon::Entry {
+        &LEXICON.entries[self.entry]
+    }
+}
+
+/// Words that make the next word a noun or adjective, not a verb ("the claims", "his notes").
+const DETERMINERS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "this",
+    "these",
+    "those",
+    "his",
+    "her",
+    "their",
+    "its",
+    "our",
+    "your",
+    "my",
+    "such",
+    "any",
+    "no",
+    "some",
+    "many",
+    "new",
+    "all",
+    "other",
+    "several",
+    "both",
+    "whose",
+    "false",
+    "unproven",
+    "legal",
+    "baseless",
+    "similar",
+    "competing",
+    "rival",
+    "of",
+    "in",
+    "on",
+    "for",
+    "about",
+    "with",
+    "against",
+    "over",
+    "to",
+    "from",
+    "into",
+    "amid",
+    "despite",
+    "not",
+    "never",
+    "declined",
+    "refused",
+    "well",
+    "widely",
+    "firmly",
+];
+/// Words that may stand between a speaker and the verb ("he also said", "officials have claimed").
+const SKIPPABLE: &[&str] = &[
+    "also",
+    "later",
+    "then",
+    "has",
+    "have",
+    "had",
+    "previously",
+    "repeatedly",
+    "again",
+    "once",
+    "publicly",
+    "privately",
+    "reportedly",
+    "recently",
+    "earlier",
+    "quickly",
+    "only",
+    "simply",
+    "had",
+];
+/// Common nouns that can report speech.
+const SPEAKER_NOUNS: &[&str] = &[
+    "official",
+    "officials",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "ministry",
+    "minister",
+    "government",
+    "department",
+    "company",
+    "firm",
+    "analysts",
+    "analyst",
+    "experts",
+    "expert",
+    "critics",
+    "secretary",
+    "president",
+    "ambassador",
+    "embassy",
+    "statement",
+    "report",
+    "agency",
+    "lawmakers",
+    "diplomats",
+    "sources",
+    "administration",
+    "commission",
+    "council",
+    "office",
+    "spokespeople",
+    "executives",
+    "executive",
+    "leaders",
+    "leader",
+    "researchers",
+    "group",
+    "industry",
+    "chairman",
+    "senator",
+    "representative",
+    "envoy",
+    "premier",
+    "chancellor",
+    "authorities",
+    "source",
+    "people",
+];
+const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "who", "which", "you"];
+/// Verbs that report speech only with "that", a quotation or a closing comma: in other uses
+/// they mean something else ("maintained its lead", "added 12 firms", "threatened retaliation").
+const STRICT: &[&str] = &[
+    "maintained",
+    "maintains",
+    "added",
+    "adds",
+    "states",
+    "notes",
+    "claims",
+    "claim",
+    "threatened",
+    "threatens",
+    "boasted",
+    "boasts",
+    "admitted",
+    "admits",
+    "blasted",
+    "blasts",
+    "tell",
+];
+/// Objects after which a verb is not reporting speech ("claimed responsibility").
+const NOT_SPEECH_NEXT: &[&str] =
+    &["responsibility", "lives", "life", "victory", "credit", "title", "ownership", "to", "by", "into"];
+
+/// Words before or after a loaded word or hedge that make it a technical or other sense.
+const EXCEPTIONS: &[(&str, &[&str], &[&str])] = &[
+    (
+        "regime",
+        &[
+            "sanctions",
+            "sanction",
+            "control",
+            "controls",
+            "regulatory",
+            "tax",
+            "trade",
+            "visa",
+            "tariff",
+            "licensing",
+            "inspection",
+            "export",
+            "compliance",
+            "legal",
+            "treaty",
+            "safety",
+            "verification",
+            "monitoring",
+            "nonproliferation",
+            "proliferation",
+            "climate",
+            "exchange",
+            "fiscal",
+            "monetary",
+            "training",
+            "treatment",
+            "dosing",
+            "reporting",
+            "disclosure",
+            "permit",
+            "customs",
+            "price",
+        ],
+        &[],
+    ),
+    ("aggressive", &[], &["cancer", "tumor", "tumour", "treatment", "growth"]),
+    ("bullying", &[], &["pulpit"]),
+    ("reckless", &[], &["driving", "endangerment"]),
+    ("unchecked", &[], &["box", "boxes"]),
+    ("sweeping", &["were", "was", "is", "are"], &["the", "through", "across", "up"]),
+];
+
+/// Every lexicon word used in its framing sense, ordered by article, sentence, position.
+pub fn scan(input: &Input<'_>) -> Vec<Found> {
+    let mut out = Vec::new();
+    for (a, (article, doc)) in input.articles.iter().zip(input.docs).enumerate() {
+        for (s, sentence) in article.sentences.iter().enumerate() {
+            if sentence.heading {
+                continue;
+            }
+            let Some(toks) = doc.sentence_tokens.get(s) else { continue };
+            let entities = doc.sentence_entities.get(s).map(Vec::as_slice).unwrap_or(&[]);
+            let quotes: Vec<Span> =
+                doc.quotes.iter().filter(|q| q.inner.overlaps(sentence.span)).map(|q| q.inner).collect();
+            let at = SentenceAt { article: a, sentence: s, body: &article.body };
+            scan_sentence(&at, toks, entities, quotes, &mut out);
+        }
+    }
+    out
+}
+
+/// Where a sentence is: article index, sentence index and the body its spans point into.
+pub struct SentenceAt<'a> {
+    /// Article index.
+    pub article: usize,
+    /// Sentence index.
+    pub sentence: usize,
+    /// The article body.
+    pub body: &'a str,
+}
+
+/// Lexicon words used in their framing sense in one sentence, given its tokens, entities and
+/// the inner spans of the quotations overlapping it.
+pub fn scan_sentence(
+    at: &SentenceAt<'_>,
+    toks: &[Token],
+    entities: &[Entity],
+    quotes: Vec<Span>,
+    out: &mut Vec<Found>,
+) {
+    let ctx = Context { body: at.body, toks, entities, quotes };
+    let hits = LEXICON.find(at.body, toks);
+    for group in hits.chunk_by(|x, y| (x.first, x.last) == (y.first, y.last)) {
+        if let Some(entry) = ctx.choose(group) {
+            let h = group[0];
+            let words = ctx.quote_words(h.span);
+            out.push(Found {
+                article: at.article,
+                sentence: at.sentence,
+                span: h.span,
+                entry,
+                tokens: (h.first, h.last),
+                in_quote: words.is_some_and(|w| w >= 4),
+                scare_quoted: words.is_some_and(|w| w < 4),
+            });
+        }
+    }
+}
+
+/// The markers users see: everything found except neutral verbs, labels (see `labels`) and
+/// words inside longer quotations.
+pub fn markers(input: &Input<'_>, found: &[Found]) -> Vec<Marker> {
+    found
+        .iter()
+        .filter(|f| !f.in_quote)
+        .filter(|f| !matches!(f.entry().category.as_str(), lexicon::NEUTRAL | lexicon::LABEL))
+        .map(|f| {
+            let e = f.entry();
+            let mut note = e.note.clone();
+            if f.scare_quoted {
+                note.push_str(" The outlet puts the word in quotation marks, keeping its distance from it.");
+            }
+            marker(input, f, e.category.clone(), note)
+        })
+        .collect()
+}
+
+/// A marker on the words of `found`, with the given category and note.
+pub fn marker(input: &Input<'_>, found: &Found, category: String, note: String) -> Marker {
+    let body = input.articles.get(found.article).map(|a| a.body.as_str()).unwrap_or("");
+    Marker {
+        article: found.article,
+        sentence: found.sentence,
+        start: found.span.start,
+        end: found.span.end,
+        term: found.span.of(body).to_string(),
+        category,
+        note,
+    }
+}
+
+struct Context<'a> {
+    body: &'a str,
+    toks: &'a [Token],
+    entities: &'a [Entity],
+    quotes: Vec<Span>,
+}
+
+impl Context<'_> {
+    /// Which of the entries found on the same words applies here, if any.
+    fn choose(&self, group: &[Hit]) -> Option<usize> {
+        let category = |h: &Hit| LEXICON.entries[h.entry].category.as_str();
+        let h = group[0];
+        if let Some(verb) = group.iter().find(|h| category(h).starts_with("attribution")) {
+            if self.reports_speech(verb) {
+                return Some(verb.entry);
+            }
+            return group.iter().find(|h| category(h) == lexicon::HEDGE).map(|h| h.entry);
+        }
+        if let Some(label) = group.iter().find(|h| category(h) == lexicon::LABEL) {
+            return (!self.inside_longer_name(label.span)).then_some(label.entry);
+        }
+        let term = LEXICON.entries[h.entry].term.as_str();
+        let blocked = EXCEPTIONS.iter().any(|(t, before, after)| {
+            *t == term
+                && (self.word(h.first.wrapping_sub(1)).is_some_and(|w| before.contains(&w))
+                    || self.word(h.last + 1).is_some_and(|w| after.contains(&w)))
+        });
+        (!blocked).then_some(h.entry)
+    }
+
+    fn word(&self, i: usize) -> Option<&str> {
+        self.toks.get(i).map(|t| t.lower.as_str())
+    }
+
+    /// Number of words in the quotation holding `span`, if it lies in one.
+    fn quote_words(&self, span: Span) -> Option<usize> {
+        let q = self.quotes.iter().find(|q| q.contains(span))?;
+        Some(q.of(self.body).split_whitespace().count())
+    }
+
+    fn inside_longer_name(&self, span: Span) -> bool {
+        self.entities
+            .iter()
+            .any(|e| e.kind == EntityKind::Name && e.span.contains(span) && e.span.len() > span.len())
+    }
+
+    /// True when the verb at `h` reports what someone said.
+    fn reports_speech(&self, h: &Hit) -> bool {
+        let term = LEXICON.entries[h.entry].term.as_str();
+        if term == "according to" {
+            return true;
+        }
+        let written = self.word(h.first).unwrap_or("");
+        let next = self.word(h.last + 1);
+        let mut p = h.first;
+        while p > 0 && self.word(p - 1).is_some_and(|w| SKIPPABLE.contains(&w)) {
+            p -= 1;
+        }
+        let prev = p.checked_sub(1).and_then(|i| self.word(i));
+        if prev.is_some_and(|w| DETERMINERS.contains(&w) || w.ends_with("n't"))
+            || next.is_some_and(|w| NOT_SPEECH_NEXT.contains(&w))
+        {
+            return false;
+        }
+        if next == Some("that") || self.quote_follows(h.span.end) || self.quote_just_before(h) {
+            return true;
+        }
+        let speaker_before = p > 0 && self.speaker_like(p - 1);
+        let clause_ends = self.clause_ends_after(h.span.end);
+        if h.first == 0 || !speaker_before {
+            return false;
+        }
+        clause_ends || !STRICT.contains(&written)
+    }
+
+    fn speaker_like(&self, i: usize) -> bool {
+        let Some(t) = self.toks.get(i) else { return false };
+        PRONOUNS.contains(&t.lower.as_str())
+            || SPEAKER_NOUNS.contains(&t.lower.as_str())
+            || self
+                .entities
+                .iter()
+                .any(|e| matches!(e.kind, EntityKind::Name | EntityKind::Acronym) && e.span.end == t.span.end)
+    }
+
+    /// A quotation opens right after the verb (skipping spaces, a comma or a colon).
+    fn quote_follows(&self, at: usize) -> bool {
+        let rest = self.body.get(at..).unwrap_or("");
+        let rest = rest.trim_start_matches([' ', ',', ':']);
+        rest.starts_with(['"', '\u{201C}', '\u{2018}', '\u{00AB}'])
+    }
+
+    /// A quotation closes at most six words before the verb ("…,” Commerce Secretary Raimondo said).
+    fn quote_just_before(&self, h: &Hit) -> bool {
+        self.quotes.iter().any(|q| {
+            q.end <= h.span.start && {
+                let between =
+                    self.toks.iter().filter(|t| t.span.start >= q.end && t.span.end <= h.span.start);
+                between.count() <= 6
+            }
+        })
+    }
+
+    /// The verb ends its clause: a comma, full stop or end of sentence follows ("…, he claimed.").
+    fn clause_ends_after(&self, at: usize) -> bool {
+        let rest = self.body.get(at..).unwrap_or("").trim_start();
+        rest.is_empty() || rest.starts_with([',', '.', ';', '!', '?'])
+    }
+}
