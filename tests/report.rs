@@ -6,7 +6,7 @@
 //! they do not depend on what the aligner decides today.
 
 use parallax::analysis::{Claim, ClaimKind, Comparison, Evidence, Link, Member, Prominence, SentenceRef};
-use parallax::framing::Marker;
+use parallax::framing::{Attribution, Framing, Marker};
 use parallax::report::worksheet::{self, QuestionKind};
 use parallax::report::{self, Format, Options};
 use parallax::session::Note;
@@ -129,6 +129,20 @@ fn hand_made() -> Comparison {
             evidence: Evidence { lexical: 0.7, ..Evidence::default() },
         },
     ];
+    let said = |r: SentenceRef, verb: &str| {
+        let start = c.articles[r.article].body.find(verb).expect("verb in body");
+        Attribution {
+            article: r.article,
+            sentence: r.sentence,
+            speaker: "the mayor".into(),
+            verb: verb.into(),
+            class: "attribution-neutral".into(),
+            start,
+            end: start + verb.len(),
+        }
+    };
+    let attributions = vec![said(vote[0], "said"), said(vote[1], "told")];
+    c.framing = Framing { attributions, ..Framing::default() };
     c.framing.markers = vec![
         marker(&c, 0, "said", "attribution-neutral", "a neutral reporting verb"),
         marker(&c, 1, "told", "attribution-neutral", "a neutral reporting verb"),
@@ -315,7 +329,12 @@ fn worksheet_questions_match_the_hand_made_analysis() {
 
 #[test]
 fn worksheet_answers_match_the_real_analysis() {
-    let c = analysed();
+    for c in [analysed(), analyze(&parallax::samples::demo(), &Settings::default())] {
+        check_questions(&c);
+    }
+}
+
+fn check_questions(c: &Comparison) {
     let names =
         |ids: &[usize]| ids.iter().map(|&i| report::json::blind_name(i)).collect::<Vec<_>>().join(", ");
     for q in worksheet::questions(&c, &Options::default()) {
@@ -338,6 +357,14 @@ fn worksheet_answers_match_the_real_analysis() {
             }
             QuestionKind::Verbs { claim } => assert_eq!(c.claims[*claim].kind, ClaimKind::Shared),
             QuestionKind::Word { marker } => assert!(q.answer.contains(&c.framing.markers[*marker].term)),
+            QuestionKind::Misattributed { quote_match } => {
+                let m = &c.framing.quote_matches[*quote_match];
+                assert!(m.different_speaker, "{q:?}");
+                let speakers = [&c.framing.quotes[m.a].speaker, &c.framing.quotes[m.b].speaker];
+                for s in speakers.into_iter().flatten() {
+                    assert!(q.answer.contains(s.as_str()), "{q:?} names {s}");
+                }
+            }
             QuestionKind::Discussion => {}
         }
     }

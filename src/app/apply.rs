@@ -145,9 +145,8 @@ impl App {
     fn step_claim(&mut self, forward: bool, shared_only: bool) {
         let view = &self.view;
         let c = &self.comparison;
-        let eligible = |claim: &&Claim| {
-            view.passes(c, claim) && (!shared_only || claim.kind == ClaimKind::Shared)
-        };
+        let eligible =
+            |claim: &&Claim| view.passes(c, claim) && (!shared_only || claim.kind == ClaimKind::Shared);
         let ids: Vec<usize> = c.claims.iter().filter(eligible).map(|cl| cl.id).collect();
         if ids.is_empty() {
             return;
@@ -258,7 +257,8 @@ impl App {
         }
         if is_url {
             // Keep the dialog open with the address on failure so the user can fix it.
-            self.view.url = if url_failed { self.view.url.take().map(|u| UrlDraft { pending: None, ..u }) } else { None };
+            self.view.url =
+                if url_failed { self.view.url.take().map(|u| UrlDraft { pending: None, ..u }) } else { None };
         }
         self.add_articles(added);
     }
@@ -314,7 +314,10 @@ impl App {
             Ok(()) => self.notify(Level::Info, format!("Report saved: {}", path.display())),
             Err(e) => self.notify(
                 Level::Error,
-                format!("Could not save the report ({e}); pick a folder you can write to: {}", path.display()),
+                format!(
+                    "Could not save the report ({e}); pick a folder you can write to: {}",
+                    path.display()
+                ),
             ),
         }
     }

@@ -84,7 +84,10 @@ mod tests {
 
     #[test]
     fn base_marks_words_missing_in_any_other() {
-        let got = against_all("Officials said the rules apply.", &["Officials claimed the rules apply.", "Officials said the rules apply."]);
+        let got = against_all(
+            "Officials said the rules apply.",
+            &["Officials claimed the rules apply.", "Officials said the rules apply."],
+        );
         assert_eq!(changed(&got), vec!["said"]);
     }
 }

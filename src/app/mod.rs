@@ -255,8 +255,7 @@ pub fn run(files: &[PathBuf]) -> Result<(), String> {
         "Parallax",
         options,
         Box::new(move |cc| {
-            let prefs: Prefs =
-                cc.storage.and_then(|s| eframe::get_value(s, PREFS_KEY)).unwrap_or_default();
+            let prefs: Prefs = cc.storage.and_then(|s| eframe::get_value(s, PREFS_KEY)).unwrap_or_default();
             let mut app = initial_app(&files, prefs);
             app.set_repaint_context(cc.egui_ctx.clone());
             Ok(Box::new(app))

@@ -159,7 +159,8 @@ pub fn apply_style(ctx: &egui::Context, dark: bool, presenter: bool) {
         let theme = if d { egui::Theme::Dark } else { egui::Theme::Light };
         ctx.style_mut_of(theme, |style| {
             style.visuals.override_text_color = Some(text(d));
-            style.visuals.panel_fill = if d { Color32::from_rgb(0x1e, 0x21, 0x26) } else { Color32::from_rgb(0xf3, 0xf4, 0xf6) };
+            style.visuals.panel_fill =
+                if d { Color32::from_rgb(0x1e, 0x21, 0x26) } else { Color32::from_rgb(0xf3, 0xf4, 0xf6) };
             style.visuals.extreme_bg_color = background(d);
         });
     }

@@ -59,10 +59,15 @@ mod tests {
 
     #[test]
     fn restoring_puts_the_passage_back_and_keeps_the_others_out() {
-        let extracted = "Title\nPhoto: Agency\nFirst fact here today. Read also: more\nSecond fact.".to_string();
+        let extracted =
+            "Title\nPhoto: Agency\nFirst fact here today. Read also: more\nSecond fact.".to_string();
         let photo = extracted.find("Photo: Agency\n").unwrap();
         let read = extracted.find(" Read also: more").unwrap();
-        let mut a = Article::from_body(Meta::default(), "Title\nFirst fact here today.\nSecond fact.".into(), vec![Span::new(0, 5)]);
+        let mut a = Article::from_body(
+            Meta::default(),
+            "Title\nFirst fact here today.\nSecond fact.".into(),
+            vec![Span::new(0, 5)],
+        );
         a.extracted = extracted;
         a.removed = vec![
             Removal { span: Span::new(photo, photo + 14), rule: "photo credit".into(), restored: false },

@@ -108,7 +108,9 @@ impl Worker {
         if let Err(e) = started {
             let _ = self.loaded_tx.send(Loaded {
                 ticket,
-                results: vec![Err(format!("could not start loading ({e}); close other programs and try again"))],
+                results: vec![Err(format!(
+                    "could not start loading ({e}); close other programs and try again"
+                ))],
             });
         }
     }

@@ -204,26 +204,19 @@ fn markers(v: &View, out: &mut String) {
 }
 
 fn framing_tables(v: &View, out: &mut String) {
-    for table in v.framing_tables() {
-        let _ = writeln!(out, "## {}\n", escape(&heading(&table.name)));
-        let _ = writeln!(
-            out,
-            "| {} |",
-            table.columns.iter().map(|c| escape(&heading(c))).collect::<Vec<_>>().join(" | ")
-        );
+    for table in super::sections::tables(v) {
+        let _ = writeln!(out, "## {}\n", escape(&table.name));
+        if !table.intro.is_empty() {
+            let _ = writeln!(out, "{}\n", escape(&table.intro));
+        }
+        let _ =
+            writeln!(out, "| {} |", table.columns.iter().map(|c| escape(c)).collect::<Vec<_>>().join(" | "));
         let _ = writeln!(out, "|{}", "---|".repeat(table.columns.len()));
         for row in &table.rows {
             let _ = writeln!(out, "| {} |", row.iter().map(|c| escape(c)).collect::<Vec<_>>().join(" | "));
         }
         out.push('\n');
     }
-}
-
-/// "omitted_by" → "Omitted by".
-pub(crate) fn heading(key: &str) -> String {
-    let words = key.replace(['_', '-'], " ");
-    let mut chars = words.chars();
-    chars.next().map(|f| f.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }
 
 fn notes(v: &View, out: &mut String) {

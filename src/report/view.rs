@@ -234,8 +234,10 @@ fn host_of(url: &str) -> Option<String> {
 /// A framing section other than the markers, as a table: column names and rows of cell text.
 /// Article indices become source names; strings are redacted; nested values become compact JSON.
 pub(crate) struct Table {
-    /// Section name as in the JSON ("labels", "quotes" …).
+    /// Section title (for unknown sections: the JSON key, "quote_matches").
     pub name: String,
+    /// One sentence saying what the table shows (may be empty).
+    pub intro: String,
     /// Column names.
     pub columns: Vec<String>,
     /// Rows of cells.
@@ -243,7 +245,8 @@ pub(crate) struct Table {
 }
 
 impl View<'_> {
-    /// Every framing section except the markers, as tables, in the JSON's key order.
+    /// Every framing section except the markers, as tables, in the JSON's key order (titles and
+    /// columns made readable: "quote_matches" → "Quote matches").
     pub fn framing_tables(&self) -> Vec<Table> {
         let Ok(serde_json::Value::Object(map)) = serde_json::to_value(&self.c.framing) else {
             return Vec::new();
@@ -276,7 +279,12 @@ impl View<'_> {
                         v => vec![self.json_cell("value", Some(v))],
                     })
                     .collect::<Vec<Vec<String>>>();
-                (!rows.is_empty()).then_some(Table { name, columns, rows })
+                (!rows.is_empty()).then(|| Table {
+                    name: heading(&name),
+                    intro: String::new(),
+                    columns: columns.iter().map(|c| heading(c)).collect(),
+                    rows,
+                })
             })
             .collect()
     }
@@ -301,4 +309,11 @@ impl View<'_> {
             Some(other) => self.text(&other.to_string()).into_owned(),
         }
     }
+}
+
+/// "omitted_by" → "Omitted by".
+pub(crate) fn heading(key: &str) -> String {
+    let words = key.replace(['_', '-'], " ");
+    let mut chars = words.chars();
+    chars.next().map(|f| f.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }

@@ -55,7 +55,9 @@ pub fn copying_ui(ui: &mut egui::Ui, c: &Comparison, view: &ViewState, actions: 
             for (k, l) in links.iter().enumerate() {
                 let text = c.sentence_text(l.a);
                 let r = ui
-                    .push_id(("copy", a, b, k), |ui| ui.link(format!("{:.0}% alike: “{text}”", l.score * 100.0)))
+                    .push_id(("copy", a, b, k), |ui| {
+                        ui.link(format!("{:.0}% alike: “{text}”", l.score * 100.0))
+                    })
                     .inner
                     .on_hover_text("Show these sentences side by side");
                 if r.clicked() {

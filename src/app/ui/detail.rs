@@ -58,7 +58,9 @@ fn summary_ui(ui: &mut egui::Ui, c: &Comparison, view: &ViewState, claim: &Claim
             }
             let pct = (claim.confidence * 100.0).round();
             let text = if low_confidence(c, claim) {
-                format!("Confidence {pct}% — low: the wordings overlap only a little; read them before relying on the link.")
+                format!(
+                    "Confidence {pct}% — low: the wordings overlap only a little; read them before relying on the link."
+                )
             } else {
                 format!("Confidence {pct}% (weakest link between the versions).")
             };

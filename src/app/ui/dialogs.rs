@@ -92,22 +92,34 @@ pub fn manage_ui(ui: &mut egui::Ui, c: &Comparison, view: &ViewState, actions: &
                         actions.push(Action::SetColour(i, rgb));
                     }
                     let mut outlet = a.meta.outlet.clone();
-                    let r = ui.add(TextEdit::singleline(&mut outlet).hint_text("Outlet name").desired_width(180.0));
+                    let r = ui
+                        .add(TextEdit::singleline(&mut outlet).hint_text("Outlet name").desired_width(180.0));
                     if r.changed() {
                         actions.push(Action::RenameOutlet(i, outlet));
                     }
                     let mut date = a.meta.published.clone().unwrap_or_default();
-                    let r = ui.add(TextEdit::singleline(&mut date).hint_text("Date YYYY-MM-DD").desired_width(130.0));
+                    let r = ui.add(
+                        TextEdit::singleline(&mut date).hint_text("Date YYYY-MM-DD").desired_width(130.0),
+                    );
                     if r.changed() {
                         actions.push(Action::SetDate(i, date));
                     }
-                    if ui.add_enabled(i > 0, egui::Button::new("Move up")).on_hover_text("Move this column left").clicked() {
+                    if ui
+                        .add_enabled(i > 0, egui::Button::new("Move up"))
+                        .on_hover_text("Move this column left")
+                        .clicked()
+                    {
                         actions.push(Action::MoveArticle { from: i, to: i - 1 });
                     }
-                    if ui.add_enabled(i + 1 < n, egui::Button::new("Move down")).on_hover_text("Move this column right").clicked() {
+                    if ui
+                        .add_enabled(i + 1 < n, egui::Button::new("Move down"))
+                        .on_hover_text("Move this column right")
+                        .clicked()
+                    {
                         actions.push(Action::MoveArticle { from: i, to: i + 1 });
                     }
-                    if ui.button("Remove").on_hover_text("Remove this article from the comparison").clicked() {
+                    if ui.button("Remove").on_hover_text("Remove this article from the comparison").clicked()
+                    {
                         actions.push(Action::RemoveArticle(i));
                     }
                 });
@@ -129,18 +141,24 @@ fn removed_ui(ui: &mut egui::Ui, i: usize, a: &crate::ingest::Article, actions: 
         ui.label("Cleaning removed nothing.");
         return;
     }
-    egui::CollapsingHeader::new(format!("Cleaning removed {active} passage(s)")).id_salt(("removed", i)).show(ui, |ui| {
-        for (k, r) in a.removed.iter().enumerate() {
-            ui.horizontal(|ui| {
-                let text = r.span.of(&a.extracted);
-                let short: String = text.chars().take(90).collect();
-                ui.label(format!("{}: “{}”", r.rule, short.trim()));
-                if r.restored {
-                    ui.label("(restored)");
-                } else if ui.button("Restore").on_hover_text("Put this passage back into the article").clicked() {
-                    actions.push(Action::RestoreRemoval { article: i, removal: k });
-                }
-            });
-        }
-    });
+    egui::CollapsingHeader::new(format!("Cleaning removed {active} passage(s)"))
+        .id_salt(("removed", i))
+        .show(ui, |ui| {
+            for (k, r) in a.removed.iter().enumerate() {
+                ui.horizontal(|ui| {
+                    let text = r.span.of(&a.extracted);
+                    let short: String = text.chars().take(90).collect();
+                    ui.label(format!("{}: “{}”", r.rule, short.trim()));
+                    if r.restored {
+                        ui.label("(restored)");
+                    } else if ui
+                        .button("Restore")
+                        .on_hover_text("Put this passage back into the article")
+                        .clicked()
+                    {
+                        actions.push(Action::RestoreRemoval { article: i, removal: k });
+                    }
+                });
+            }
+        });
 }

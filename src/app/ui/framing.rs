@@ -53,7 +53,10 @@ pub fn framing_ui(ui: &mut egui::Ui, c: &Comparison, view: &ViewState, actions: 
                     .inner
                     .on_hover_text("Show this sentence side by side");
                 if r.clicked() {
-                    actions.push(Action::SelectSentence(SentenceRef { article: m.article, sentence: m.sentence }));
+                    actions.push(Action::SelectSentence(SentenceRef {
+                        article: m.article,
+                        sentence: m.sentence,
+                    }));
                     actions.push(Action::ShowView(View::Columns));
                 }
                 let (colour, name) = palette::marker_style(&m.category, view.prefs.dark);
@@ -76,7 +79,9 @@ fn tone_chart_ui(ui: &mut egui::Ui, c: &Comparison, view: &ViewState) {
             let bars: Vec<Bar> = per_article
                 .iter()
                 .enumerate()
-                .map(|(i, v)| Bar::new(i as f64 + (k as f64 - (tone.len() as f64 - 1.0) / 2.0) * width, *v).width(width))
+                .map(|(i, v)| {
+                    Bar::new(i as f64 + (k as f64 - (tone.len() as f64 - 1.0) / 2.0) * width, *v).width(width)
+                })
                 .collect();
             let category = match name.as_str() {
                 "Loaded word" => "loaded",
@@ -96,7 +101,11 @@ fn tone_chart_ui(ui: &mut egui::Ui, c: &Comparison, view: &ViewState) {
         .allow_scroll(false)
         .x_axis_formatter(move |mark, _range| {
             let i = mark.value.round();
-            if (mark.value - i).abs() < 1e-6 && i >= 0.0 { names.get(i as usize).cloned().unwrap_or_default() } else { String::new() }
+            if (mark.value - i).abs() < 1e-6 && i >= 0.0 {
+                names.get(i as usize).cloned().unwrap_or_default()
+            } else {
+                String::new()
+            }
         })
         .show(ui, |plot| {
             for chart in charts {

@@ -20,7 +20,12 @@ pub fn legend_ui(ui: &mut egui::Ui, c: &Comparison, view: &ViewState) {
         ui.label("Pale: low-confidence link");
         ui.separator();
         let (rect, _) = ui.allocate_exact_size(egui::vec2(26.0, 18.0), egui::Sense::hover());
-        ui.painter().rect_stroke(rect, 3.0, Stroke::new(3.0, palette::highlight(dark)), egui::StrokeKind::Inside);
+        ui.painter().rect_stroke(
+            rect,
+            3.0,
+            Stroke::new(3.0, palette::highlight(dark)),
+            egui::StrokeKind::Inside,
+        );
         ui.label("Same claim as the sentence under the pointer");
         ui.separator();
         for (category, _) in [("hedge", ()), ("loaded", ()), ("label", ())] {

@@ -59,7 +59,9 @@ pub fn app_ui(ui: &mut egui::Ui, c: &Comparison, view: &ViewState, actions: &mut
 pub fn tabs_ui(ui: &mut egui::Ui, view: &ViewState, actions: &mut Vec<Action>) {
     ui.horizontal(|ui| {
         for v in View::ALL {
-            let r = ui.selectable_label(view.view == v, v.title()).on_hover_text(format!("Show the {} view", v.title()));
+            let r = ui
+                .selectable_label(view.view == v, v.title())
+                .on_hover_text(format!("Show the {} view", v.title()));
             if r.clicked() && view.view != v {
                 actions.push(Action::ShowView(v));
             }
@@ -117,7 +119,9 @@ pub fn toolbar_filter_ui(ui: &mut egui::Ui, view: &ViewState, actions: &mut Vec<
     ui.horizontal(|ui| {
         ui.label("Show:");
         for f in super::action::Filter::ALL {
-            let r = ui.selectable_label(view.filter == f, f.title()).on_hover_text(format!("Show {}", f.title().to_lowercase()));
+            let r = ui
+                .selectable_label(view.filter == f, f.title())
+                .on_hover_text(format!("Show {}", f.title().to_lowercase()));
             if r.clicked() && view.filter != f {
                 actions.push(Action::SetFilter(f));
             }

@@ -11,7 +11,8 @@ use crate::app::state::ViewState;
 
 /// The presenter screen.
 pub fn presenter_ui(ui: &mut egui::Ui, c: &Comparison, view: &ViewState, actions: &mut Vec<Action>) {
-    let shared: Vec<usize> = c.claims.iter().filter(|cl| cl.kind == ClaimKind::Shared).map(|cl| cl.id).collect();
+    let shared: Vec<usize> =
+        c.claims.iter().filter(|cl| cl.kind == ClaimKind::Shared).map(|cl| cl.id).collect();
     let big = (view.prefs.font_size * 1.6).clamp(24.0, 48.0);
     egui::Panel::top("presenter-bar").show(ui, |ui| {
         ui.horizontal(|ui| {
@@ -35,9 +36,12 @@ pub fn presenter_ui(ui: &mut egui::Ui, c: &Comparison, view: &ViewState, actions
         });
     });
     egui::CentralPanel::default().show(ui, |ui| {
-        let Some(claim) = view.selected.and_then(|id| c.claims.get(id)).filter(|cl| cl.kind == ClaimKind::Shared)
+        let Some(claim) =
+            view.selected.and_then(|id| c.claims.get(id)).filter(|cl| cl.kind == ClaimKind::Shared)
         else {
-            ui.label(RichText::new("No shared claim to show. Load articles that report the same event.").size(big));
+            ui.label(
+                RichText::new("No shared claim to show. Load articles that report the same event.").size(big),
+            );
             return;
         };
         egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
@@ -50,12 +54,21 @@ pub fn presenter_ui(ui: &mut egui::Ui, c: &Comparison, view: &ViewState, actions
                 let others: Vec<&str> =
                     texts.iter().enumerate().filter(|(j, _)| *j != k).map(|(_, t)| *t).collect();
                 let pieces = diff::against_all(texts[k], &others);
-                ui.add(Label::new(diff_job(&pieces, FontId::proportional(big), view.prefs.dark, ui.available_width())));
+                ui.add(Label::new(diff_job(
+                    &pieces,
+                    FontId::proportional(big),
+                    view.prefs.dark,
+                    ui.available_width(),
+                )));
                 ui.add_space(big * 0.6);
             }
             if !claim.omitted_by.is_empty() {
                 let names: Vec<String> = claim.omitted_by.iter().map(|&i| view.source_name(c, i)).collect();
-                ui.label(RichText::new(format!("Not reported by {}.", join_names(&names))).size(big * 0.8).strong());
+                ui.label(
+                    RichText::new(format!("Not reported by {}.", join_names(&names)))
+                        .size(big * 0.8)
+                        .strong(),
+                );
             }
         });
     });

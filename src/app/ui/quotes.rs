@@ -68,8 +68,15 @@ pub fn quotes_ui(ui: &mut egui::Ui, c: &Comparison, view: &ViewState, actions: &
                 let Some(a) = c.articles.get(i) else { continue };
                 ui.label(view.source_name(c, i));
                 let short: String = text.chars().take(120).collect();
-                let shown = if short.len() < text.len() { format!("“{short}…”") } else { format!("“{short}”") };
-                let r = ui.push_id(("quote", k), |ui| ui.link(shown)).inner.on_hover_text("Show this quote side by side");
+                let shown = if short.len() < text.len() {
+                    format!("“{short}…”")
+                } else {
+                    format!("“{short}”")
+                };
+                let r = ui
+                    .push_id(("quote", k), |ui| ui.link(shown))
+                    .inner
+                    .on_hover_text("Show this quote side by side");
                 if r.clicked() {
                     if let Some(si) = a.sentences.iter().position(|s| s.span.end > start) {
                         actions.push(Action::SelectSentence(SentenceRef { article: i, sentence: si }));
@@ -81,7 +88,9 @@ pub fn quotes_ui(ui: &mut egui::Ui, c: &Comparison, view: &ViewState, actions: &
                 let elsewhere: Vec<String> = all
                     .iter()
                     .filter(|(j, _, _)| *j != i)
-                    .filter_map(|&(j, other, _)| reuse(text, other).map(|r| format!("{} ({r:?})", view.source_name(c, j))))
+                    .filter_map(|&(j, other, _)| {
+                        reuse(text, other).map(|r| format!("{} ({r:?})", view.source_name(c, j)))
+                    })
                     .collect();
                 ui.label(if elsewhere.is_empty() { "—".to_string() } else { elsewhere.join(", ") });
                 ui.end_row();
@@ -99,8 +108,14 @@ mod tests {
         let q = "We will not allow our companies to be shut out of the most important markets in the world";
         let cases: &[(&str, Option<Reuse>)] = &[
             (q, Some(Reuse::Verbatim)),
-            ("we will not allow our companies to be shut out of the most important markets", Some(Reuse::Trimmed)),
-            ("We will never allow our firms to be shut out of the most important markets in the world", Some(Reuse::Altered)),
+            (
+                "we will not allow our companies to be shut out of the most important markets",
+                Some(Reuse::Trimmed),
+            ),
+            (
+                "We will never allow our firms to be shut out of the most important markets in the world",
+                Some(Reuse::Altered),
+            ),
             ("Nothing to do with it at all, said the spokesman on Tuesday", None),
         ];
         for (b, want) in cases {

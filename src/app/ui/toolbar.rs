@@ -17,7 +17,11 @@ pub fn menu_ui(ui: &mut egui::Ui, view: &ViewState, actions: &mut Vec<Action>) {
             for set in crate::samples::sets() {
                 let current = view.set_name.as_deref() == Some(set.name);
                 let label = format!("{} ({} articles)", set.name, set.files.len());
-                if ui.selectable_label(current, label).on_hover_text("Replace the articles with this bundled set").clicked() {
+                if ui
+                    .selectable_label(current, label)
+                    .on_hover_text("Replace the articles with this bundled set")
+                    .clicked()
+                {
                     actions.push(Action::LoadSampleSet(set.name.to_string()));
                 }
             }
@@ -61,7 +65,11 @@ fn file_menu_ui(ui: &mut egui::Ui, actions: &mut Vec<Action>) {
         ("Open files…   Ctrl+O", "Add article files (.txt, .md, .html)", Action::OpenDialog),
         ("Paste article…   Ctrl+Shift+V", "Paste article text or HTML", Action::ShowPaste(true)),
         ("Add from URL…   Ctrl+U", "Fetch an article from a web address", Action::ShowUrl(true)),
-        ("Manage articles…", "Rename, reorder, recolour, remove; restore what cleaning removed", Action::ShowArticles(true)),
+        (
+            "Manage articles…",
+            "Rename, reorder, recolour, remove; restore what cleaning removed",
+            Action::ShowArticles(true),
+        ),
     ];
     for (label, tip, action) in items {
         if ui.button(label).on_hover_text(tip).clicked() {
@@ -69,13 +77,21 @@ fn file_menu_ui(ui: &mut egui::Ui, actions: &mut Vec<Action>) {
         }
     }
     ui.separator();
-    if ui.button("Save analysis (JSON)   Ctrl+S").on_hover_text("Save the analysis in the documented JSON format").clicked() {
+    if ui
+        .button("Save analysis (JSON)   Ctrl+S")
+        .on_hover_text("Save the analysis in the documented JSON format")
+        .clicked()
+    {
         actions.push(Action::Export(Format::Json));
     }
     ui.menu_button("Export report", |ui| {
         for f in Format::ALL {
             let name = format!("{f:?}");
-            if ui.button(&name).on_hover_text(format!("Export a {name} report (blind if blind mode is on)")).clicked() {
+            if ui
+                .button(&name)
+                .on_hover_text(format!("Export a {name} report (blind if blind mode is on)"))
+                .clicked()
+            {
                 actions.push(Action::Export(f));
             }
         }

@@ -10,7 +10,8 @@ mod columns;
 use std::fmt::Write;
 
 use super::Options;
-use super::markdown::{heading, markers_by_category};
+use super::markdown::markers_by_category;
+use super::view::heading;
 use super::view::{Cell, View};
 use crate::analysis::{ClaimKind, Comparison, SentenceRef};
 use crate::session::notes::format_utc;
@@ -219,15 +220,15 @@ fn framing(v: &View, out: &mut String) {
         }
         out.push_str("</table>\n");
     }
-    for table in v.framing_tables() {
+    for table in crate::report::sections::tables(v) {
         let _ = write!(
             out,
-            "<h3 id=\"{}\">{}</h3>\n<table>\n<tr>",
-            token(&table.name),
-            escape(&heading(&table.name))
+            "<h3>{}</h3>\n<p class=\"muted\">{}</p>\n<table>\n<tr>",
+            escape(&table.name),
+            escape(&table.intro)
         );
         for c in &table.columns {
-            let _ = write!(out, "<th>{}</th>", escape(&heading(c)));
+            let _ = write!(out, "<th>{}</th>", escape(c));
         }
         out.push_str("</tr>\n");
         for row in &table.rows {
