@@ -329,7 +329,8 @@ fn worksheet_questions_match_the_hand_made_analysis() {
 
 #[test]
 fn worksheet_answers_match_the_real_analysis() {
-    for c in [analysed(), analyze(&parallax::samples::demo(), &Settings::default())] {
+    let sets = parallax::samples::sets().into_iter().map(|s| parallax::samples::load(s.name).0);
+    for c in std::iter::once(analysed()).chain(sets.map(|a| analyze(&a, &Settings::default()))) {
         check_questions(&c);
     }
 }
@@ -337,7 +338,7 @@ fn worksheet_answers_match_the_real_analysis() {
 fn check_questions(c: &Comparison) {
     let names =
         |ids: &[usize]| ids.iter().map(|&i| report::json::blind_name(i)).collect::<Vec<_>>().join(", ");
-    for q in worksheet::questions(&c, &Options::default()) {
+    for q in worksheet::questions(c, &Options::default()) {
         match &q.kind {
             QuestionKind::LeftOut { claim } => {
                 let claim = &c.claims[*claim];

@@ -152,6 +152,7 @@ fn verbs(v: &View, out: &mut Vec<Question>) {
             .collect::<Vec<_>>()
             .join("; ");
         let whose = match per_source.iter().find_map(|(_, _, who)| who.as_deref()) {
+            Some(who) if who.ends_with('s') => format!("{}’ statement", v.text(who)),
             Some(who) => format!("{}’s statement", v.text(who)),
             None => "this statement".into(),
         };
