@@ -8,7 +8,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 use super::Options;
 use super::json::blind_name;
-use crate::analysis::{Claim, ClaimKind, Comparison, Prominence, SentenceRef};
+use crate::analysis::{Claim, ClaimKind, Comparison, Link, Prominence, SentenceRef};
 use crate::session::{Note, NoteTarget};
 
 /// Shortest outlet, byline or file name replaced in text in blind mode (shorter ones are words).
@@ -130,6 +130,26 @@ impl<'a> View<'a> {
             None if claim.omitted_by.contains(&i) => Cell::Omits,
             None => Cell::Elsewhere,
         }
+    }
+
+    /// A matrix cell in words: "✓ lede (A2, A5)", `omits` when left out, "" in another story.
+    pub fn cell_text(claim: &Claim, i: usize, omits: &str) -> String {
+        match Self::cell(claim, i) {
+            Cell::Carries(p, sentences) => {
+                let refs: Vec<String> =
+                    sentences.iter().map(|&s| Self::sref(SentenceRef { article: i, sentence: s })).collect();
+                format!("✓ {} ({})", format!("{p:?}").to_lowercase(), refs.join(", "))
+            }
+            Cell::Omits => omits.to_string(),
+            Cell::Elsewhere => String::new(),
+        }
+    }
+
+    /// The links at or above the threshold between two sentences of `claim`: the evidence for it.
+    pub fn claim_links(&self, claim: &'a Claim) -> impl Iterator<Item = &'a Link> + 'a {
+        let threshold = self.c.settings.threshold;
+        let has = |r: SentenceRef| claim.members.iter().any(|m| m.sentence_ref() == r);
+        self.c.links.iter().filter(move |l| l.score >= threshold && has(l.a) && has(l.b))
     }
 
     /// "shared by all 3", "shared by 2 of 3", "only Source B".

@@ -11,10 +11,9 @@
 use std::fmt::Write;
 
 use super::Options;
-use super::markdown::escape;
+use super::markdown::{escape, notes};
 use super::view::View;
 use crate::analysis::{ClaimKind, Comparison, SentenceRef};
-use crate::session::notes::format_utc;
 
 /// Lexical similarity at or above which two sentences count as "almost word for word".
 pub const NEAR_COPY_LEXICAL: f32 = 0.8;
@@ -323,21 +322,4 @@ pub fn answer_key(c: &Comparison, options: &Options) -> String {
     }
     notes(&v, &mut out, "Notes");
     out
-}
-
-fn notes(v: &View, out: &mut String, heading: &str) {
-    if v.notes.is_empty() {
-        return;
-    }
-    let _ = writeln!(out, "## {heading}\n");
-    for n in v.notes {
-        let _ = writeln!(
-            out,
-            "- On {} ({}): {}",
-            escape(&v.note_target(n)),
-            format_utc(n.created),
-            escape(&v.text(&n.text))
-        );
-    }
-    out.push('\n');
 }

@@ -11,8 +11,8 @@ use std::fmt::Write;
 
 use super::Options;
 use super::markdown::markers_by_category;
+use super::view::View;
 use super::view::heading;
-use super::view::{Cell, View};
 use crate::analysis::{ClaimKind, Comparison, SentenceRef};
 use crate::session::notes::format_utc;
 
@@ -129,15 +129,7 @@ fn matrix(v: &View, out: &mut String) {
             n = claim.id + 1
         );
         for i in 0..v.c.articles.len() {
-            let cell = match View::cell(claim, i) {
-                Cell::Carries(p, s) => {
-                    let refs: Vec<String> =
-                        s.iter().map(|&s| View::sref(SentenceRef { article: i, sentence: s })).collect();
-                    format!("✓ {} ({})", format!("{p:?}").to_lowercase(), refs.join(", "))
-                }
-                Cell::Omits => "—".into(),
-                Cell::Elsewhere => String::new(),
-            };
+            let cell = View::cell_text(claim, i, "—");
             let _ = write!(out, "<td>{}</td>", escape(&cell));
         }
         out.push_str("</tr>\n");
@@ -172,11 +164,7 @@ fn claims(v: &View, out: &mut String) {
             let _ = write!(out, "<li>Left out by: {}</li>", escape(&v.names(&claim.omitted_by)));
         }
         out.push_str("</ul>");
-        for l in v.c.links.iter().filter(|l| {
-            l.score >= v.c.settings.threshold
-                && claim.members.iter().any(|m| m.sentence_ref() == l.a)
-                && claim.members.iter().any(|m| m.sentence_ref() == l.b)
-        }) {
+        for l in v.claim_links(claim) {
             let _ = write!(
                 out,
                 "<p class=\"why\">Why {} ~ {} (score {:.2}): {}</p>",
