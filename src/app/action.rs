@@ -87,7 +87,7 @@ pub enum SortKey {
 pub enum FontChange {
     /// One step bigger (Ctrl +).
     Bigger,
-    /// One step smaller (Ctrl −).
+    /// One step smaller (Ctrl -).
     Smaller,
     /// Back to the default size (Ctrl 0).
     Reset,

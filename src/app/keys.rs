@@ -14,10 +14,10 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
     ("Ctrl+S", "Save the analysis as JSON"),
     ("Ctrl+E", "Export an HTML report"),
     ("Ctrl+F", "Find in articles (Enter: next match)"),
-    ("Ctrl + / Ctrl − / Ctrl 0", "Bigger / smaller / default text"),
-    ("J or ↓ / K or ↑", "Next / previous claim"),
+    ("Ctrl + / Ctrl - / Ctrl 0", "Bigger / smaller / default text"),
+    ("J or Down / K or Up", "Next / previous claim"),
     ("Ctrl+B", "Blind mode (Source A, B, …)"),
-    ("F5", "Presenter mode (← → to step, Esc to leave)"),
+    ("F5", "Presenter mode (arrow keys to step, Esc to leave)"),
     ("Esc", "Close find, leave presenter mode, clear the selection"),
 ];
 

@@ -37,7 +37,7 @@ pub fn text(dark: bool) -> Color32 {
     if dark { Color32::from_rgb(0xf2, 0xf2, 0xf2) } else { Color32::from_rgb(0x11, 0x11, 0x11) }
 }
 
-/// Secondary text (dates, counts); still ≥ 4.5:1.
+/// Secondary text (dates, counts); still >= 4.5:1.
 pub fn muted(dark: bool) -> Color32 {
     if dark { Color32::from_rgb(0xb8, 0xb8, 0xb8) } else { Color32::from_rgb(0x4a, 0x4a, 0x4a) }
 }
@@ -112,14 +112,12 @@ pub fn find_fill(dark: bool) -> Color32 {
 
 /// Underline colour and name of a framing marker category.
 pub fn marker_style(category: &str, dark: bool) -> (Color32, &'static str) {
-    let (c, name) = if category.starts_with("attribution-distancing") || category == "hedge" {
-        (PURPLE, "Hedge or distancing word")
-    } else if category.starts_with("loaded") || category.starts_with("attribution-loaded") {
-        (VERMILLION, "Loaded word")
-    } else if category == "label" {
-        (BLUE, "Label choice")
-    } else {
-        (BLUE, "Other framing word")
+    let (c, name) = match category {
+        "attribution-distancing" | "hedge" => (PURPLE, "Hedge or distancing verb"),
+        "loaded" | "attribution-loaded" => (VERMILLION, "Loaded word or verb"),
+        "attribution-endorsing" => (text(dark), "Endorsing verb"),
+        "label" => (BLUE, "Label choice"),
+        _ => (BLUE, "Other framing word"),
     };
     // Blue is too dark on a dark background; sky blue keeps the same hue family.
     let c = if dark && c == BLUE { SKY_BLUE } else { c };

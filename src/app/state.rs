@@ -74,8 +74,6 @@ pub struct Index {
     pub markers_of: Vec<Vec<Vec<usize>>>,
     /// Lower-cased bodies for find.
     pub lower_bodies: Vec<String>,
-    /// Quoted passages per article.
-    pub quotes: Vec<Vec<crate::text::quotes::QuoteSpan>>,
 }
 
 impl Index {
@@ -92,7 +90,6 @@ impl Index {
             claims_of: c.claims_by_sentence(),
             markers_of,
             lower_bodies: c.articles.iter().map(|a| a.body.to_lowercase()).collect(),
-            quotes: c.articles.iter().map(|a| crate::text::quotes::find(&a.body)).collect(),
         }
     }
 

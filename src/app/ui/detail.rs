@@ -19,10 +19,10 @@ pub fn detail_ui(ui: &mut egui::Ui, c: &Comparison, view: &ViewState, actions: &
         return;
     };
     ui.horizontal(|ui| {
-        if ui.button("◀ Previous").on_hover_text("Previous claim (K or ↑)").clicked() {
+        if ui.button("Previous").on_hover_text("Previous claim (K or Up)").clicked() {
             actions.push(Action::PrevClaim);
         }
-        if ui.button("Next ▶").on_hover_text("Next claim (J or ↓)").clicked() {
+        if ui.button("Next").on_hover_text("Next claim (J or Down)").clicked() {
             actions.push(Action::NextClaim);
         }
         if ui.button("Close").on_hover_text("Close the detail pane (Esc)").clicked() {
@@ -101,7 +101,7 @@ fn evidence_ui(ui: &mut egui::Ui, c: &Comparison, view: &ViewState, claim: &Clai
     for link in c.links.iter().filter(|l| members.contains(&l.a) && members.contains(&l.b)) {
         let low = if link.score < c.settings.threshold + 0.1 { " (low)" } else { "" };
         ui.label(format!(
-            "{} ↔ {}: score {:.2}{low} — {}",
+            "{} and {}: score {:.2}{low} — {}",
             view.source_name(c, link.a.article),
             view.source_name(c, link.b.article),
             link.score,

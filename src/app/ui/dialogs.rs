@@ -162,3 +162,8 @@ fn removed_ui(ui: &mut egui::Ui, i: usize, a: &crate::ingest::Article, actions: 
             }
         });
 }
+
+/// [`dialogs_ui`] with a panel's signature (tests and embedding).
+pub fn dialogs_ui_in(ui: &mut egui::Ui, c: &Comparison, view: &ViewState, actions: &mut Vec<Action>) {
+    dialogs_ui(ui.ctx(), c, view, actions);
+}

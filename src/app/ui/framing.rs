@@ -1,9 +1,8 @@
-//! The framing view: word choices flagged per source (counts, a tone chart per 1,000 words,
-//! and every flag with its plain-words note). Clicking a flag shows its sentence.
+//! The framing view: tone per 1,000 words (chart), the labels each source uses for the same
+//! referent, who is reported as saying what with which verb, contradictions, lede-versus-buried
+//! claims, and every flagged word with its plain-words note.
 
-use std::collections::BTreeMap;
-
-use egui::RichText;
+use egui::{CollapsingHeader, Grid, RichText};
 use egui_plot::{Bar, BarChart, Legend, Plot};
 
 use crate::analysis::{Comparison, SentenceRef};
@@ -11,101 +10,151 @@ use crate::app::action::{Action, View};
 use crate::app::palette;
 use crate::app::state::ViewState;
 
-/// Flags per 1,000 words, per article and marker category (categories sorted).
-pub fn tone(c: &Comparison) -> BTreeMap<String, Vec<f64>> {
-    let mut out: BTreeMap<String, Vec<f64>> = BTreeMap::new();
-    for m in &c.framing.markers {
-        let name = palette::marker_style(&m.category, false).1.to_string();
-        let row = out.entry(name).or_insert_with(|| vec![0.0; c.articles.len()]);
-        if let Some(v) = row.get_mut(m.article) {
-            *v += 1.0;
-        }
-    }
-    for row in out.values_mut() {
-        for (i, v) in row.iter_mut().enumerate() {
-            let words = c.articles.get(i).map(|a| a.word_count()).unwrap_or(0).max(1);
-            *v *= 1000.0 / words as f64;
-        }
-    }
-    out
-}
-
 /// The framing view.
 pub fn framing_ui(ui: &mut egui::Ui, c: &Comparison, view: &ViewState, actions: &mut Vec<Action>) {
-    if c.framing.markers.is_empty() {
-        ui.label("No framing words were flagged in these articles.");
+    let f = &c.framing;
+    if f.markers.is_empty() && f.labels.is_empty() && f.attributions.is_empty() {
+        ui.label("No framing choices were found in these articles.");
         return;
     }
-    ui.label(RichText::new("Tone: flagged words per 1,000 words").strong())
-        .on_hover_text("Comparable across articles of different lengths");
-    tone_chart_ui(ui, c, view);
-    ui.separator();
-    egui::ScrollArea::vertical().id_salt("framing-list").auto_shrink(false).show(ui, |ui| {
-        egui::Grid::new("markers").striped(true).num_columns(4).show(ui, |ui| {
-            for h in ["Source", "Word", "Kind", "Why it matters"] {
-                ui.label(RichText::new(h).strong());
-            }
-            ui.end_row();
-            for (k, m) in c.framing.markers.iter().enumerate() {
-                ui.label(view.source_name(c, m.article));
-                let r = ui
-                    .push_id(("marker", k), |ui| ui.link(&m.term))
-                    .inner
-                    .on_hover_text("Show this sentence side by side");
-                if r.clicked() {
-                    actions.push(Action::SelectSentence(SentenceRef {
-                        article: m.article,
-                        sentence: m.sentence,
-                    }));
-                    actions.push(Action::ShowView(View::Columns));
-                }
-                let (colour, name) = palette::marker_style(&m.category, view.prefs.dark);
-                ui.label(RichText::new(name).color(colour).strong());
-                ui.label(&m.note);
-                ui.end_row();
+    egui::ScrollArea::vertical().id_salt("framing").auto_shrink(false).show(ui, |ui| {
+        CollapsingHeader::new("Tone: flagged words per 1,000 words").default_open(true).show(ui, |ui| {
+            tone_chart_ui(ui, c, view);
+        });
+        CollapsingHeader::new(format!("Check these: {} number, date or negation differences", f.contradictions.len()))
+            .default_open(!f.contradictions.is_empty())
+            .show(ui, |ui| contradictions_ui(ui, c, view, actions));
+        CollapsingHeader::new("Labels: the same thing, named differently").default_open(true).show(ui, |ui| {
+            labels_ui(ui, c, view);
+        });
+        CollapsingHeader::new("Who said what, with which verb").default_open(true).show(ui, |ui| {
+            attribution_ui(ui, c, view);
+        });
+        CollapsingHeader::new("Led with by one source, buried or left out by another").show(ui, |ui| {
+            for p in &f.prominence {
+                ui.label(&p.note);
             }
         });
+        CollapsingHeader::new(format!("Every flagged word ({})", f.markers.len())).show(ui, |ui| markers_ui(ui, c, view, actions));
+    });
+}
+
+fn contradictions_ui(ui: &mut egui::Ui, c: &Comparison, view: &ViewState, actions: &mut Vec<Action>) {
+    for (k, x) in c.framing.contradictions.iter().enumerate() {
+        ui.label(
+            RichText::new(format!(
+                "{} vs {}: {} ({} / {})",
+                view.source_name(c, x.a.article),
+                view.source_name(c, x.b.article),
+                x.kind,
+                x.a_values.join(", "),
+                x.b_values.join(", ")
+            ))
+            .strong(),
+        );
+        ui.label(&x.note);
+        if ui.push_id(("contra", k), |ui| ui.link("Show side by side")).inner.on_hover_text("Select this claim").clicked() {
+            actions.push(Action::SelectSentence(x.a));
+            actions.push(Action::ShowView(View::Columns));
+        }
+    }
+}
+
+fn labels_ui(ui: &mut egui::Ui, c: &Comparison, view: &ViewState) {
+    let n = c.articles.len();
+    Grid::new("labels").striped(true).num_columns(n + 1).show(ui, |ui| {
+        ui.label(RichText::new("Referent").strong());
+        for i in 0..n {
+            ui.label(RichText::new(view.source_name(c, i)).strong());
+        }
+        ui.end_row();
+        for g in &c.framing.labels {
+            ui.label(&g.referent);
+            for i in 0..n {
+                let uses: Vec<String> =
+                    g.uses.iter().filter(|u| u.article == i).map(|u| format!("{} ×{}", u.term, u.count)).collect();
+                ui.label(if uses.is_empty() { "—".to_string() } else { uses.join(", ") });
+            }
+            ui.end_row();
+        }
+    });
+}
+
+fn attribution_ui(ui: &mut egui::Ui, c: &Comparison, view: &ViewState) {
+    for i in 0..c.articles.len() {
+        let rows = crate::framing::speaker_verbs(&c.framing.attributions, i);
+        if rows.is_empty() {
+            continue;
+        }
+        ui.label(RichText::new(view.source_name(c, i)).strong());
+        for r in rows {
+            let verbs: Vec<String> = r
+                .verbs
+                .iter()
+                .map(|(verb, class, count)| {
+                    let kind = class.strip_prefix("attribution-").unwrap_or(class);
+                    format!("{verb} {count}× ({kind})")
+                })
+                .collect();
+            ui.label(format!("    {}: {}", r.speaker, verbs.join(", ")));
+        }
+    }
+}
+
+fn markers_ui(ui: &mut egui::Ui, c: &Comparison, view: &ViewState, actions: &mut Vec<Action>) {
+    Grid::new("markers").striped(true).num_columns(4).show(ui, |ui| {
+        for h in ["Source", "Word", "Kind", "Why it matters"] {
+            ui.label(RichText::new(h).strong());
+        }
+        ui.end_row();
+        for (k, m) in c.framing.markers.iter().enumerate() {
+            ui.label(view.source_name(c, m.article));
+            let r = ui.push_id(("marker", k), |ui| ui.link(&m.term)).inner.on_hover_text("Show this sentence side by side");
+            if r.clicked() {
+                actions.push(Action::SelectSentence(SentenceRef { article: m.article, sentence: m.sentence }));
+                actions.push(Action::ShowView(View::Columns));
+            }
+            let (colour, name) = palette::marker_style(&m.category, view.prefs.dark);
+            ui.label(RichText::new(name).color(colour).strong());
+            ui.label(&m.note);
+            ui.end_row();
+        }
     });
 }
 
 fn tone_chart_ui(ui: &mut egui::Ui, c: &Comparison, view: &ViewState) {
-    let tone = tone(c);
-    let n = c.articles.len();
-    let width = 0.8 / tone.len().max(1) as f64;
-    let charts: Vec<BarChart> = tone
+    let dark = view.prefs.dark;
+    let series: [(&str, &str, fn(&crate::framing::Tone) -> f32); 3] = [
+        ("Loaded words", "loaded", |t| t.loaded_per_1000),
+        ("Hedges", "hedge", |t| t.hedges_per_1000),
+        ("Distancing verbs", "attribution-distancing", |t| t.distancing_per_1000),
+    ];
+    let width = 0.8 / series.len() as f64;
+    let charts: Vec<BarChart> = series
         .iter()
         .enumerate()
-        .map(|(k, (name, per_article))| {
-            let bars: Vec<Bar> = per_article
+        .map(|(k, (name, category, value))| {
+            let bars: Vec<Bar> = c
+                .framing
+                .tone
                 .iter()
-                .enumerate()
-                .map(|(i, v)| {
-                    Bar::new(i as f64 + (k as f64 - (tone.len() as f64 - 1.0) / 2.0) * width, *v).width(width)
-                })
+                .map(|t| Bar::new(t.article as f64 + (k as f64 - 1.0) * width, f64::from(value(t))).width(width))
                 .collect();
-            let category = match name.as_str() {
-                "Loaded word" => "loaded",
-                "Label choice" => "label",
-                "Hedge or distancing word" => "hedge",
-                _ => "other",
-            };
-            BarChart::new(name.clone(), bars).color(palette::marker_style(category, view.prefs.dark).0)
+            let colour = if *category == "hedge" { palette::okabe_ito::BLUE } else { palette::marker_style(category, dark).0 };
+            BarChart::new(*name, bars).color(colour)
         })
         .collect();
-    let names: Vec<String> = (0..n).map(|i| view.source_name(c, i)).collect();
+    let names: Vec<String> = (0..c.articles.len()).map(|i| view.source_name(c, i)).collect();
     Plot::new("tone")
-        .height(220.0)
+        .height(240.0)
         .legend(Legend::default())
         .allow_drag(false)
         .allow_zoom(false)
         .allow_scroll(false)
         .x_axis_formatter(move |mark, _range| {
             let i = mark.value.round();
-            if (mark.value - i).abs() < 1e-6 && i >= 0.0 {
-                names.get(i as usize).cloned().unwrap_or_default()
-            } else {
-                String::new()
-            }
+            let whole = (mark.value - i).abs() < 1e-6 && i >= 0.0;
+            if whole { names.get(i as usize).cloned().unwrap_or_default() } else { String::new() }
         })
         .show(ui, |plot| {
             for chart in charts {

@@ -28,7 +28,7 @@ pub fn legend_ui(ui: &mut egui::Ui, c: &Comparison, view: &ViewState) {
         );
         ui.label("Same claim as the sentence under the pointer");
         ui.separator();
-        for (category, _) in [("hedge", ()), ("loaded", ()), ("label", ())] {
+        for category in ["hedge", "loaded", "attribution-endorsing", "label"] {
             let (colour, name) = palette::marker_style(category, dark);
             let (rect, _) = ui.allocate_exact_size(egui::vec2(26.0, 18.0), egui::Sense::hover());
             ui.painter().hline(rect.x_range(), rect.bottom() - 3.0, Stroke::new(3.0, colour));

@@ -73,9 +73,9 @@ pub fn matrix_ui(ui: &mut egui::Ui, c: &Comparison, view: &ViewState, actions: &
                         match member {
                             Some(m) => {
                                 let text = match m.prominence {
-                                    crate::analysis::Prominence::Lede => "● lede",
-                                    crate::analysis::Prominence::Upper => "● upper",
-                                    crate::analysis::Prominence::Lower => "● lower",
+                                    crate::analysis::Prominence::Lede => "yes, lede",
+                                    crate::analysis::Prominence::Upper => "yes, upper",
+                                    crate::analysis::Prominence::Lower => "yes, lower",
                                 };
                                 let fill = tint.fill(dark, false);
                                 egui::Frame::new().fill(fill).inner_margin(2).show(ui, |ui| {
@@ -103,8 +103,8 @@ pub fn matrix_ui(ui: &mut egui::Ui, c: &Comparison, view: &ViewState, actions: &
 
 fn sort_button(ui: &mut egui::Ui, view: &ViewState, key: SortKey, title: &str, actions: &mut Vec<Action>) {
     let arrow = match view.sort {
-        (k, true) if k == key => " ▲",
-        (k, false) if k == key => " ▼",
+        (k, true) if k == key => " (asc)",
+        (k, false) if k == key => " (desc)",
         _ => "",
     };
     if ui.button(format!("{title}{arrow}")).on_hover_text(format!("Sort by {title}")).clicked() {

@@ -16,10 +16,10 @@ pub fn presenter_ui(ui: &mut egui::Ui, c: &Comparison, view: &ViewState, actions
     let big = (view.prefs.font_size * 1.6).clamp(24.0, 48.0);
     egui::Panel::top("presenter-bar").show(ui, |ui| {
         ui.horizontal(|ui| {
-            if ui.button("◀ Previous").on_hover_text("Previous shared claim (←)").clicked() {
+            if ui.button("Previous").on_hover_text("Previous shared claim (Left)").clicked() {
                 actions.push(Action::PrevClaim);
             }
-            if ui.button("Next ▶").on_hover_text("Next shared claim (→)").clicked() {
+            if ui.button("Next").on_hover_text("Next shared claim (Right)").clicked() {
                 actions.push(Action::NextClaim);
             }
             let pos = view.selected.and_then(|s| shared.iter().position(|&id| id == s));

@@ -1,125 +1,100 @@
-//! The quote ledger: who is quoted where, how many words, and where the same quote appears in
-//! other sources verbatim, trimmed or with words changed. (The framing stage is adding speaker
-//! attribution and its own matching; this view reads the quoted passages the text stage finds.)
+//! The quote ledger: who is quoted, with which verb, how many words, where in the article; and
+//! the same quotation across sources — verbatim, trimmed, altered (with the diff) or pinned on a
+//! different speaker (flagged).
 
 use egui::RichText;
 
 use crate::analysis::{Comparison, SentenceRef};
 use crate::app::action::{Action, View};
+use crate::app::palette;
 use crate::app::state::ViewState;
-
-/// How a quote appears in another source.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Reuse {
-    /// The same words.
-    Verbatim,
-    /// A part of it (or it is part of the other).
-    Trimmed,
-    /// Mostly the same words, some changed.
-    Altered,
-}
-
-/// Normalises quote text for comparison: lower case, words only.
-fn words(text: &str) -> String {
-    use unicode_segmentation::UnicodeSegmentation;
-    text.unicode_words().map(str::to_lowercase).collect::<Vec<_>>().join(" ")
-}
-
-/// How `b` reuses `a`, if it does.
-pub fn reuse(a: &str, b: &str) -> Option<Reuse> {
-    let (wa, wb) = (words(a), words(b));
-    if wa.is_empty() || wb.is_empty() {
-        return None;
-    }
-    if wa == wb {
-        return Some(Reuse::Verbatim);
-    }
-    let shorter = wa.len().min(wb.len());
-    if shorter >= 12 && (wa.contains(&wb) || wb.contains(&wa)) {
-        return Some(Reuse::Trimmed);
-    }
-    let ratio = similar::TextDiff::from_words(wa.as_str(), wb.as_str()).ratio();
-    (ratio >= 0.6 && shorter >= 12).then_some(Reuse::Altered)
-}
+use crate::framing::DiffKind;
 
 /// The quotes view.
 pub fn quotes_ui(ui: &mut egui::Ui, c: &Comparison, view: &ViewState, actions: &mut Vec<Action>) {
-    let all: Vec<(usize, &str, usize)> = view
-        .index
-        .quotes
-        .iter()
-        .enumerate()
-        .flat_map(|(i, qs)| {
-            let body = c.articles.get(i).map(|a| a.body.as_str()).unwrap_or("");
-            qs.iter().map(move |q| (i, q.inner.of(body), q.span.start))
-        })
-        .collect();
-    if all.is_empty() {
-        ui.label("No quoted passages were found in these articles.");
+    let quotes = &c.framing.quotes;
+    if quotes.is_empty() {
+        ui.label("No quotations were found in these articles.");
         return;
     }
     egui::ScrollArea::vertical().id_salt("quotes").auto_shrink(false).show(ui, |ui| {
+        matches_ui(ui, c, view, actions);
+        ui.add_space(10.0);
+        ui.label(RichText::new("Quote ledger").heading());
         egui::Grid::new("quote-ledger").striped(true).num_columns(5).show(ui, |ui| {
-            for h in ["Source", "Quote", "Words", "Where", "Elsewhere"] {
+            for h in ["Source", "Who", "Quote", "Words", "Where"] {
                 ui.label(RichText::new(h).strong());
             }
             ui.end_row();
-            for (k, &(i, text, start)) in all.iter().enumerate() {
-                let Some(a) = c.articles.get(i) else { continue };
-                ui.label(view.source_name(c, i));
-                let short: String = text.chars().take(120).collect();
-                let shown = if short.len() < text.len() {
-                    format!("“{short}…”")
-                } else {
-                    format!("“{short}”")
+            for (k, q) in quotes.iter().enumerate() {
+                ui.label(view.source_name(c, q.article));
+                let who = match (&q.speaker, &q.verb) {
+                    (Some(s), Some(v)) => format!("{s} ({v})"),
+                    (Some(s), None) => s.clone(),
+                    _ => "unattributed".into(),
                 };
-                let r = ui
-                    .push_id(("quote", k), |ui| ui.link(shown))
-                    .inner
-                    .on_hover_text("Show this quote side by side");
+                ui.label(who);
+                let short: String = q.text.chars().take(110).collect();
+                let shown = if short.len() < q.text.len() { format!("“{short}…”") } else { format!("“{short}”") };
+                let r = ui.push_id(("quote", k), |ui| ui.link(shown)).inner.on_hover_text("Show this quote side by side");
                 if r.clicked() {
-                    if let Some(si) = a.sentences.iter().position(|s| s.span.end > start) {
-                        actions.push(Action::SelectSentence(SentenceRef { article: i, sentence: si }));
-                        actions.push(Action::ShowView(View::Columns));
-                    }
+                    actions.push(Action::SelectSentence(SentenceRef { article: q.article, sentence: q.sentence }));
+                    actions.push(Action::ShowView(View::Columns));
                 }
-                ui.label(text.split_whitespace().count().to_string());
-                ui.label(format!("{:.0}% in", 100.0 * start as f64 / a.body.len().max(1) as f64));
-                let elsewhere: Vec<String> = all
-                    .iter()
-                    .filter(|(j, _, _)| *j != i)
-                    .filter_map(|&(j, other, _)| {
-                        reuse(text, other).map(|r| format!("{} ({r:?})", view.source_name(c, j)))
-                    })
-                    .collect();
-                ui.label(if elsewhere.is_empty() { "—".to_string() } else { elsewhere.join(", ") });
+                ui.label(q.words.to_string());
+                ui.label(super::prominence_text(q.prominence));
                 ui.end_row();
             }
         });
     });
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn reuse_kinds() {
-        let q = "We will not allow our companies to be shut out of the most important markets in the world";
-        let cases: &[(&str, Option<Reuse>)] = &[
-            (q, Some(Reuse::Verbatim)),
-            (
-                "we will not allow our companies to be shut out of the most important markets",
-                Some(Reuse::Trimmed),
-            ),
-            (
-                "We will never allow our firms to be shut out of the most important markets in the world",
-                Some(Reuse::Altered),
-            ),
-            ("Nothing to do with it at all, said the spokesman on Tuesday", None),
-        ];
-        for (b, want) in cases {
-            assert_eq!(reuse(q, b), *want, "case {b}");
+/// The same quotation in two sources, most suspicious first (other speaker, altered, trimmed).
+fn matches_ui(ui: &mut egui::Ui, c: &Comparison, view: &ViewState, actions: &mut Vec<Action>) {
+    let quotes = &c.framing.quotes;
+    let mut ms: Vec<_> = c.framing.quote_matches.iter().collect();
+    ms.sort_by_key(|m| (!m.different_speaker, std::cmp::Reverse(m.kind), m.a, m.b));
+    if ms.is_empty() {
+        return;
+    }
+    ui.label(RichText::new("The same quotation in several sources").heading());
+    let dark = view.prefs.dark;
+    for (k, m) in ms.iter().enumerate() {
+        let (Some(qa), Some(qb)) = (quotes.get(m.a), quotes.get(m.b)) else { continue };
+        let flag = if m.different_speaker { "Different speaker — check who said it" } else { "" };
+        ui.horizontal_wrapped(|ui| {
+            ui.label(
+                RichText::new(format!(
+                    "{:?}: {} and {}",
+                    m.kind,
+                    view.source_name(c, qa.article),
+                    view.source_name(c, qb.article)
+                ))
+                .strong(),
+            );
+            if !flag.is_empty() {
+                ui.label(RichText::new(flag).color(palette::okabe_ito::VERMILLION).strong());
+            }
+        });
+        ui.label(&m.note);
+        let changed: Vec<String> = m
+            .diff
+            .iter()
+            .filter(|d| d.kind != DiffKind::Equal)
+            .map(|d| match d.kind {
+                DiffKind::Removed => format!("cut “{}”", d.a_text),
+                DiffKind::Added => format!("added “{}”", d.b_text),
+                _ => format!("“{}” became “{}”", d.a_text, d.b_text),
+            })
+            .collect();
+        if !changed.is_empty() {
+            ui.label(RichText::new(changed.join("; ")).background_color(palette::diff_fill(dark)));
         }
+        let r = ui.push_id(("qm", k), |ui| ui.link("Show side by side")).inner.on_hover_text("Select these quotes' sentences");
+        if r.clicked() {
+            actions.push(Action::SelectSentence(SentenceRef { article: qa.article, sentence: qa.sentence }));
+            actions.push(Action::ShowView(View::Columns));
+        }
+        ui.separator();
     }
 }

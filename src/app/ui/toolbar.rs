@@ -40,7 +40,7 @@ pub fn menu_ui(ui: &mut egui::Ui, view: &ViewState, actions: &mut Vec<Action>) {
             if ui.button("Bigger text   Ctrl +").clicked() {
                 actions.push(Action::FontSize(FontChange::Bigger));
             }
-            if ui.button("Smaller text   Ctrl −").clicked() {
+            if ui.button("Smaller text   Ctrl -").clicked() {
                 actions.push(Action::FontSize(FontChange::Smaller));
             }
             if ui.button("Presenter mode   F5").clicked() {
@@ -138,7 +138,7 @@ pub fn toolbar_ui(ui: &mut egui::Ui, c: &Comparison, view: &ViewState, actions: 
         ui.separator();
         find_ui(ui, c, view, actions);
         ui.separator();
-        if ui.button("A−").on_hover_text("Smaller text (Ctrl −)").clicked() {
+        if ui.button("A-").on_hover_text("Smaller text (Ctrl -)").clicked() {
             actions.push(Action::FontSize(FontChange::Smaller));
         }
         if ui.button("A+").on_hover_text("Bigger text (Ctrl +)").clicked() {
