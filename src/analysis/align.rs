@@ -8,7 +8,7 @@
 //! Candidates come from an inverted index over features, skipping features so common they would
 //! pair everything with everything, so cost grows near-linearly with the input.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::{Evidence, Link, SentenceRef, Settings, paraphrase, settings};
 use crate::ingest::Article;
@@ -108,7 +108,7 @@ const EXACT_SHARE: f32 = 0.4;
 /// different sources ("told the Courier") for the same fact.
 const CONTRAST_COSINE: f32 = 0.45;
 /// Applied when both sentences name actors or places and share none of them.
-const DIFFERENT_NAMES_FACTOR: f32 = 0.5;
+const DIFFERENT_NAMES_FACTOR: f32 = 0.4;
 
 impl<'a> LexicalMatcher<'a> {
     /// Builds the vectors and the inverted index.
@@ -141,11 +141,13 @@ impl<'a> LexicalMatcher<'a> {
         let idf: Vec<f32> = df.iter().map(|&d| (1.0 + n / d as f32).ln()).collect();
         let mut postings = vec![Vec::new(); ids.len()];
         let mut keys: HashMap<String, u32> = HashMap::new();
+        let common_words = lower_case_stems(articles, docs);
+        let context = VectorContext { idf: &idf, common_words: &common_words };
         let mut vectors = Vec::with_capacity(raw.len());
         for (g, feats) in raw.iter().enumerate() {
             let r = sentences.refs[g];
-            let vector =
-                build_vector(feats, &idf, &articles[r.article], &docs[r.article], r.sentence, &mut keys);
+            let (article, doc) = (&articles[r.article], &docs[r.article]);
+            let vector = build_vector(feats, &context, article, doc, r.sentence, &mut keys);
             for &(f, w) in &vector.weights {
                 if postings[f as usize].len() < POSTINGS_CAP {
                     postings[f as usize].push((g as u32, w));
@@ -179,15 +181,35 @@ impl<'a> LexicalMatcher<'a> {
     }
 }
 
+/// Stems written in lower case somewhere in the set: a capitalised first word with such a stem
+/// ("Pickets were ...") is an ordinary word, not a name.
+fn lower_case_stems(articles: &[Article], docs: &[Doc]) -> HashSet<String> {
+    let mut out = HashSet::new();
+    for (article, doc) in articles.iter().zip(docs) {
+        for token in doc.sentence_tokens.iter().flatten() {
+            if token.span.of(&article.body).starts_with(char::is_lowercase) {
+                out.insert(token.stem.clone());
+            }
+        }
+    }
+    out
+}
+
+/// Set-wide facts a sentence vector is built with.
+struct VectorContext<'c> {
+    idf: &'c [f32],
+    common_words: &'c HashSet<String>,
+}
+
 fn build_vector(
     feats: &[(u32, Span)],
-    idf: &[f32],
+    context: &VectorContext<'_>,
     article: &Article,
     doc: &Doc,
     si: usize,
     keys: &mut HashMap<String, u32>,
 ) -> Vector {
-    let mut weights: Vec<(u32, f32)> = feats.iter().map(|&(f, _)| (f, idf[f as usize])).collect();
+    let mut weights: Vec<(u32, f32)> = feats.iter().map(|&(f, _)| (f, context.idf[f as usize])).collect();
     let norm = weights.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
     if norm > 0.0 {
         weights.iter_mut().for_each(|(_, w)| *w /= norm);
@@ -207,9 +229,13 @@ fn build_vector(
         let pair = (key, e.span.of(body).to_string());
         match e.kind {
             EntityKind::Name | EntityKind::Acronym => {
-                // A lone capitalised first word ("Pickets were ...") is probably not a name.
+                // A lone capitalised first word ("Pickets were ...") is a name only when the set
+                // never writes it in lower case.
                 let first_word = !body[sentence_start..e.span.start].chars().any(char::is_alphanumeric);
-                strong_names |= e.kind == EntityKind::Acronym || !first_word || pair.1.contains(' ');
+                let ordinary = first_word
+                    && !pair.1.contains(' ')
+                    && context.common_words.contains(&lang_stem(doc, si, e.span));
+                strong_names |= e.kind == EntityKind::Acronym || !ordinary;
                 names.push(pair);
             }
             EntityKind::Number => {
@@ -243,6 +269,11 @@ fn build_vector(
         feats.iter().filter(|(_, span)| name_spans.iter().any(|n| n.contains(*span))).map(|x| x.0).collect();
     let written = feats.iter().map(|&(_, span)| span).collect();
     Vector { weights, written, names, strong_names, numbers, figures, quoted, proper }
+}
+
+/// The stem of the token at `span` in sentence `si`, or "" if there is none.
+fn lang_stem(doc: &Doc, si: usize, span: Span) -> String {
+    doc.sentence_tokens[si].iter().find(|t| t.span == span).map(|t| t.stem.clone()).unwrap_or_default()
 }
 
 /// Items of `a` whose key also occurs in `b` (both sorted by key).
