@@ -99,7 +99,9 @@ fn assemble(extracted: &str, extracted_headings: &[Span], removed: &[Removal]) -
         }
         let start = body.len();
         body.push_str(kept);
-        while next_heading < extracted_headings.len() && extracted_headings[next_heading].end <= line_span.start {
+        while next_heading < extracted_headings.len()
+            && extracted_headings[next_heading].end <= line_span.start
+        {
             next_heading += 1;
         }
         if extracted_headings.get(next_heading).is_some_and(|h| h.start < line_span.end) {
@@ -166,6 +168,16 @@ pub(super) fn finish(mut meta: Meta, original: &str, extracted: Extracted, name:
                 }
             }
         }
+    }
+    if meta.format != SourceFormat::Html {
+        let surviving: Vec<Span> = clean::surviving_lines(&text, &removed).collect();
+        // The last line is never a subhead: nothing follows it.
+        for line in surviving.iter().take(surviving.len().saturating_sub(1)) {
+            if clean::is_subhead(line.of(&text)) && !headings.contains(line) {
+                headings.push(*line);
+            }
+        }
+        headings.sort();
     }
     if meta.title.is_empty() {
         meta.title = clean::surviving_lines(&text, &removed)

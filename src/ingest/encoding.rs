@@ -30,7 +30,8 @@ pub fn detect(bytes: &[u8], declared: Option<&str>) -> &'static Encoding {
     if let Some(e) = bom_encoding(bytes) {
         return e;
     }
-    let from_label = declared.and_then(usable_label).or_else(|| in_document_label(bytes).and_then(usable_label));
+    let from_label =
+        declared.and_then(usable_label).or_else(|| in_document_label(bytes).and_then(usable_label));
     if let Some(e) = from_label {
         // A page that declares Latin-1 but is valid UTF-8 with non-ASCII text was re-saved as UTF-8.
         if e != UTF_8 && !bytes.is_ascii() && std::str::from_utf8(bytes).is_ok() {
@@ -65,7 +66,8 @@ fn in_document_label(bytes: &[u8]) -> Option<&str> {
         if let Some(at) = lower.find(key) {
             let rest = &head[at + key.len()..];
             let rest = rest.trim_start_matches(['"', '\'', ' ']);
-            let end = rest.find(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | ':' | '.')))?;
+            let end =
+                rest.find(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | ':' | '.')))?;
             let label = &rest[..end];
             if !label.is_empty() {
                 return Some(label);
@@ -81,9 +83,12 @@ mod tests {
 
     #[test]
     fn detects_encodings() {
-        let cafe_1252: &[u8] = b"Le caf\xE9 est ferm\xE9 depuis l'\xE9t\xE9 dernier, a d\xE9clar\xE9 le ma\xEEtre.";
-        let (sjis, _, _) = encoding_rs::SHIFT_JIS.encode("東京の政府は新しい制裁について発表した。関係者によると、企業への影響は大きい。");
-        let (gb, _, _) = encoding_rs::GB18030.encode("中国外交部发言人表示，中方将采取一切必要措施，坚决维护中国企业和个人的正当权益。");
+        let cafe_1252: &[u8] =
+            b"Le caf\xE9 est ferm\xE9 depuis l'\xE9t\xE9 dernier, a d\xE9clar\xE9 le ma\xEEtre.";
+        let (sjis, _, _) = encoding_rs::SHIFT_JIS
+            .encode("東京の政府は新しい制裁について発表した。関係者によると、企業への影響は大きい。");
+        let (gb, _, _) = encoding_rs::GB18030
+            .encode("中国外交部发言人表示，中方将采取一切必要措施，坚决维护中国企业和个人的正当权益。");
         let rows: Vec<(&str, Vec<u8>, Option<&str>, &str)> = vec![
             ("utf-8", "Plain “quoted” text".as_bytes().to_vec(), None, "UTF-8"),
             ("utf-8 bom", b"\xEF\xBB\xBFHello".to_vec(), None, "UTF-8"),

@@ -74,12 +74,17 @@ pub enum IngestError {
 }
 
 impl IngestError {
-    /// The "too large" error for `size` bytes.
+    /// The "too large" error for `size` bytes against [`super::MAX_INPUT_BYTES`].
     pub(crate) fn too_large(path: &str, size: u64) -> IngestError {
+        IngestError::too_large_for(path, size, super::MAX_INPUT_BYTES)
+    }
+
+    /// The "too large" error for `size` bytes against a limit of `limit` bytes.
+    pub(crate) fn too_large_for(path: &str, size: u64, limit: usize) -> IngestError {
         IngestError::TooLarge {
             path: path.to_string(),
             size_mb: size as f64 / 1_048_576.0,
-            limit_mb: super::MAX_INPUT_BYTES / 1_048_576,
+            limit_mb: limit.div_ceil(1_048_576),
         }
     }
 }

@@ -12,13 +12,44 @@ use super::{Extracted, LineKind, Meta};
 
 /// Elements whose content forms its own line.
 const BLOCKS: &[&str] = &[
-    "p", "div", "section", "article", "main", "header", "footer", "aside", "nav", "ul", "ol", "li", "dl", "dt",
-    "dd", "blockquote", "pre", "table", "thead", "tbody", "tr", "td", "th", "figure", "form", "fieldset",
-    "address", "details", "summary", "hr", "br", "center", "caption",
+    "p",
+    "div",
+    "section",
+    "article",
+    "main",
+    "header",
+    "footer",
+    "aside",
+    "nav",
+    "ul",
+    "ol",
+    "li",
+    "dl",
+    "dt",
+    "dd",
+    "blockquote",
+    "pre",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "td",
+    "th",
+    "figure",
+    "form",
+    "fieldset",
+    "address",
+    "details",
+    "summary",
+    "hr",
+    "br",
+    "center",
+    "caption",
 ];
 
 /// Elements whose text is never article text.
-const SKIP: &[&str] = &["script", "style", "noscript", "template", "svg", "button", "select", "iframe", "object"];
+const SKIP: &[&str] =
+    &["script", "style", "noscript", "template", "svg", "button", "select", "iframe", "object"];
 
 /// Extracts the article of an HTML page and fills `meta` (title, byline, outlet, date, URL,
 /// language hint). Returns None when the page holds no article text.
@@ -148,7 +179,8 @@ fn page_meta(doc: &Document) -> PageMeta {
         doc.select(sel).attr(name).map(|v| v.trim().to_string()).filter(|v| !v.is_empty())
     };
     let mut out = PageMeta {
-        canonical: attr("link[rel=canonical]", "href").or_else(|| attr("meta[property=\"og:url\"]", "content")),
+        canonical: attr("link[rel=canonical]", "href")
+            .or_else(|| attr("meta[property=\"og:url\"]", "content")),
         ..PageMeta::default()
     };
     const DATE_SOURCES: &[(&str, &str)] = &[
@@ -162,11 +194,13 @@ fn page_meta(doc: &Document) -> PageMeta {
         ("meta[name=\"publish-date\"]", "content"),
         ("meta[name=\"dc.date\"]", "content"),
     ];
-    out.published = DATE_SOURCES.iter().find_map(|(sel, name)| attr(sel, name).as_deref().and_then(parse_date));
+    out.published =
+        DATE_SOURCES.iter().find_map(|(sel, name)| attr(sel, name).as_deref().and_then(parse_date));
     for script in doc.select("script[type=\"application/ld+json\"]").iter() {
         let Ok(value) = serde_json::from_str::<serde_json::Value>(&script.text()) else { continue };
         if out.published.is_none() {
-            out.published = find_key(&value, "datePublished", 0).and_then(|v| v.as_str()).and_then(parse_date);
+            out.published =
+                find_key(&value, "datePublished", 0).and_then(|v| v.as_str()).and_then(parse_date);
         }
         if out.canonical.is_none() {
             out.canonical = find_key(&value, "url", 0).and_then(|v| v.as_str()).map(str::to_string);

@@ -3,23 +3,96 @@
 
 /// Month names and abbreviations (English), 1-based.
 const MONTHS: &[(&str, u32)] = &[
-    ("january", 1), ("february", 2), ("march", 3), ("april", 4), ("may", 5), ("june", 6), ("july", 7),
-    ("august", 8), ("september", 9), ("october", 10), ("november", 11), ("december", 12),
-    ("jan", 1), ("feb", 2), ("mar", 3), ("apr", 4), ("jun", 6), ("jul", 7), ("aug", 8), ("sep", 9),
-    ("sept", 9), ("oct", 10), ("nov", 11), ("dec", 12),
+    ("january", 1),
+    ("february", 2),
+    ("march", 3),
+    ("april", 4),
+    ("may", 5),
+    ("june", 6),
+    ("july", 7),
+    ("august", 8),
+    ("september", 9),
+    ("october", 10),
+    ("november", 11),
+    ("december", 12),
+    ("jan", 1),
+    ("feb", 2),
+    ("mar", 3),
+    ("apr", 4),
+    ("jun", 6),
+    ("jul", 7),
+    ("aug", 8),
+    ("sep", 9),
+    ("sept", 9),
+    ("oct", 10),
+    ("nov", 11),
+    ("dec", 12),
 ];
 
 /// Weekday names that may precede a date.
 const WEEKDAYS: &[&str] = &[
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "tues", "wed",
-    "thu", "thur", "thurs", "fri", "sat", "sun",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "mon",
+    "tue",
+    "tues",
+    "wed",
+    "thu",
+    "thur",
+    "thurs",
+    "fri",
+    "sat",
+    "sun",
 ];
 
 /// Words a dateline may carry besides the date itself.
 const DATELINE_WORDS: &[&str] = &[
-    "published", "updated", "posted", "last", "modified", "on", "at", "am", "pm", "a.m", "p.m", "gmt", "utc",
-    "est", "edt", "cst", "cdt", "pst", "pdt", "bst", "cet", "cest", "msk", "ist", "jst", "hkt", "sgt", "aest",
-    "et", "pt", "date", "time", "min", "read", "mins", "the", "of", "th", "st", "nd", "rd",
+    "published",
+    "updated",
+    "posted",
+    "last",
+    "modified",
+    "on",
+    "at",
+    "am",
+    "pm",
+    "a.m",
+    "p.m",
+    "gmt",
+    "utc",
+    "est",
+    "edt",
+    "cst",
+    "cdt",
+    "pst",
+    "pdt",
+    "bst",
+    "cet",
+    "cest",
+    "msk",
+    "ist",
+    "jst",
+    "hkt",
+    "sgt",
+    "aest",
+    "et",
+    "pt",
+    "date",
+    "time",
+    "min",
+    "read",
+    "mins",
+    "the",
+    "of",
+    "th",
+    "st",
+    "nd",
+    "rd",
 ];
 
 fn month(word: &str) -> Option<u32> {
@@ -38,6 +111,9 @@ pub fn parse_date(text: &str) -> Option<String> {
     let t = text.trim();
     if let Some(iso) = iso_prefix(t) {
         return Some(iso);
+    }
+    if let Some(date) = cjk_date(t) {
+        return Some(date);
     }
     let toks: Vec<&str> = tokens(t).take(16).collect();
     let mut year = None;
@@ -85,6 +161,22 @@ pub fn parse_date(text: &str) -> Option<String> {
     valid(year, m, d).then(|| format!("{year:04}-{m:02}-{d:02}"))
 }
 
+/// "2024年3月12日" (Chinese and Japanese dates) anywhere in the text.
+fn cjk_date(t: &str) -> Option<String> {
+    let at = t.find('年')?;
+    let year: u32 = t[..at].trim_end().rsplit(|c: char| !c.is_ascii_digit()).next()?.parse().ok()?;
+    let rest = &t[at + '年'.len_utf8()..];
+    let (m, rest) = rest.split_once('月')?;
+    let (d, _) = rest.split_once('日')?;
+    let (m, d): (u32, u32) = (m.trim().parse().ok()?, d.trim().parse().ok()?);
+    ((1900..=2100).contains(&year) && valid(year, m, d)).then(|| format!("{year:04}-{m:02}-{d:02}"))
+}
+
+/// True for a token like "2024年3月12日".
+fn is_cjk_date_token(tok: &str) -> bool {
+    tok.chars().all(|c| c.is_ascii_digit() || matches!(c, '年' | '月' | '日')) && cjk_date(tok).is_some()
+}
+
 fn valid(y: u32, m: u32, d: u32) -> bool {
     let days = match m {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
@@ -102,7 +194,8 @@ fn iso_prefix(t: &str) -> Option<String> {
     if b.len() < 10 || b[4] != b'-' || b[7] != b'-' {
         return None;
     }
-    let num = |r: std::ops::Range<usize>| t.get(r).filter(|s| s.bytes().all(|c| c.is_ascii_digit()))?.parse().ok();
+    let num =
+        |r: std::ops::Range<usize>| t.get(r).filter(|s| s.bytes().all(|c| c.is_ascii_digit()))?.parse().ok();
     let (y, m, d): (u32, u32, u32) = (num(0..4)?, num(5..7)?, num(8..10)?);
     valid(y, m, d).then(|| format!("{y:04}-{m:02}-{d:02}"))
 }
@@ -140,8 +233,15 @@ pub fn is_dateline(line: &str) -> bool {
         month(tok).is_some()
             || WEEKDAYS.contains(&lower.as_str())
             || DATELINE_WORDS.contains(&lower.as_str())
-            || tok.trim_end_matches(|c: char| c.is_ascii_alphabetic()).bytes().all(|b| b.is_ascii_digit())
+            || is_number_token(tok)
+            || is_cjk_date_token(tok)
     })
+}
+
+/// "20", "2024", "20th": digits with an optional ordinal suffix.
+fn is_number_token(tok: &str) -> bool {
+    let digits = tok.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// The outlet name for a URL's host: "https://www.example-news.co.uk/a/b" → "example-news.co.uk".
@@ -161,7 +261,10 @@ pub fn byline_names(line: &str) -> Option<String> {
         .or_else(|| strip_prefix_ci(t, "author: "))
         .or_else(|| strip_prefix_ci(t, "words by "))?;
     let names = rest.split(['|', '•', '·', '—', '–']).next()?.trim();
-    let names = names.split(", ").filter(|part| parse_date(part).is_none()).collect::<Vec<_>>().join(", ");
+    // "Jane Doe, April 20, 2024": the names end where a date begins.
+    let parts: Vec<&str> = names.split(", ").collect();
+    let end = (1..parts.len()).find(|&i| parse_date(&parts[i..].join(", ")).is_some()).unwrap_or(parts.len());
+    let names = parts[..end].join(", ");
     let names = names.trim().trim_end_matches([',', '.']).trim();
     let words: Vec<&str> = names.split_whitespace().collect();
     let ok = (1..=10).contains(&words.len())
@@ -198,6 +301,7 @@ mod tests {
             ("February 30, 2024", None),
             ("no date here", None),
             ("12:30 2024", None),
+            ("2024年3月12日 10:30", Some("2024-03-12")),
         ];
         for (text, expected) in rows {
             assert_eq!(parse_date(text).as_deref(), expected, "{text}");

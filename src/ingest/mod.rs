@@ -117,7 +117,8 @@ pub struct Article {
 /// its content). The size is checked before reading, so a huge file is refused at once.
 pub fn load_path(path: &Path) -> Result<Article, IngestError> {
     let shown = path.display().to_string();
-    let unreadable = |e: std::io::Error| IngestError::Unreadable { path: shown.clone(), reason: e.to_string() };
+    let unreadable =
+        |e: std::io::Error| IngestError::Unreadable { path: shown.clone(), reason: e.to_string() };
     let meta = std::fs::metadata(path).map_err(unreadable)?;
     if meta.is_dir() {
         return Err(IngestError::Unreadable { path: shown, reason: "it is a folder, not a file".into() });
@@ -136,7 +137,11 @@ pub fn from_bytes(bytes: &[u8], name: &str) -> Result<Article, IngestError> {
 }
 
 /// Like [`from_bytes`], with a charset declared outside the bytes (an HTTP `Content-Type`).
-pub fn from_bytes_with_charset(bytes: &[u8], name: &str, declared: Option<&str>) -> Result<Article, IngestError> {
+pub fn from_bytes_with_charset(
+    bytes: &[u8],
+    name: &str,
+    declared: Option<&str>,
+) -> Result<Article, IngestError> {
     if bytes.len() > MAX_INPUT_BYTES {
         return Err(IngestError::too_large(name, bytes.len() as u64));
     }
@@ -187,10 +192,17 @@ fn from_decoded(text: &str, name: &str) -> Result<Article, IngestError> {
         plain::from_plain(text)
     };
     let article = article::finish(meta, text, extracted, name);
-    if article.body.trim().is_empty() {
+    if !has_article_text(&article) {
         return Err(IngestError::NoArticle { path: name.to_string() });
     }
     Ok(article)
+}
+
+/// True when at least one sentence that is not a heading has four or more words: a page of menu
+/// words and headlines alone is not an article.
+fn has_article_text(article: &Article) -> bool {
+    use unicode_segmentation::UnicodeSegmentation;
+    article.sentences.iter().any(|s| !s.heading && s.span.of(&article.body).unicode_words().nth(3).is_some())
 }
 
 /// Lower-case extension of a path or URL ("" if none).

@@ -75,10 +75,11 @@ pub fn fetch_url(
     let final_url = response.get_uri().to_string();
     let header = |name: &str| response.headers().get(name).and_then(|v| v.to_str().ok()).map(str::to_string);
     let content_type = header("content-type").unwrap_or_default();
-    let declared = content_type.split(';').find_map(|p| p.trim().strip_prefix("charset=")).map(str::to_string);
+    let declared =
+        content_type.split(';').find_map(|p| p.trim().strip_prefix("charset=")).map(str::to_string);
     if let Some(len) = header("content-length").and_then(|l| l.trim().parse::<u64>().ok()) {
         if len > options.max_bytes as u64 {
-            return Err(IngestError::too_large(url, len));
+            return Err(IngestError::too_large_for(url, len, options.max_bytes));
         }
     }
     let mut reader = response.body_mut().with_config().limit(options.max_bytes as u64 + 1).reader();
@@ -99,7 +100,7 @@ pub fn fetch_url(
         bytes.extend_from_slice(&chunk[..n]);
         progress(bytes.len() as u64);
         if bytes.len() > options.max_bytes {
-            return Err(IngestError::too_large(url, bytes.len() as u64));
+            return Err(IngestError::too_large_for(url, bytes.len() as u64, options.max_bytes));
         }
     }
     let name = if content_type.contains("html") { with_html_hint(&final_url) } else { final_url.clone() };
@@ -108,7 +109,10 @@ pub fn fetch_url(
     if article.meta.url.is_none() {
         article.meta.url = Some(final_url.clone());
     }
-    if article.meta.format != SourceFormat::Html || article.meta.outlet.is_empty() || article.meta.outlet == super::outlet_from_name(&name) {
+    if article.meta.format != SourceFormat::Html
+        || article.meta.outlet.is_empty()
+        || article.meta.outlet == super::outlet_from_name(&name)
+    {
         if let Some(domain) = article.meta.url.as_deref().and_then(super::meta::domain_of) {
             article.meta.outlet = domain;
         }
@@ -125,7 +129,9 @@ fn with_html_hint(url: &str) -> String {
 fn describe(e: &ureq::Error, options: &FetchOptions) -> String {
     match e {
         ureq::Error::HostNotFound => "the site's name could not be looked up; are you offline?".into(),
-        ureq::Error::ConnectionFailed => "the connection was refused or failed; is the site up, are you online?".into(),
+        ureq::Error::ConnectionFailed => {
+            "the connection was refused or failed; is the site up, are you online?".into()
+        }
         ureq::Error::Timeout(_) => format!("no complete answer within {} s", options.timeout.as_secs()),
         ureq::Error::TooManyRedirects => format!("more than {} redirects", options.max_redirects),
         ureq::Error::BadUri(u) => format!("the address is not valid ({u})"),
@@ -147,7 +153,7 @@ fn io_reason(io: &std::io::Error) -> String {
 fn read_error(url: &str, e: &std::io::Error, options: &FetchOptions) -> IngestError {
     let text = e.to_string();
     if text.contains("limit") {
-        return IngestError::too_large(url, options.max_bytes as u64 + 1);
+        return IngestError::too_large_for(url, options.max_bytes as u64 + 1, options.max_bytes);
     }
     let reason = if text.to_lowercase().contains("timeout") || e.kind() == std::io::ErrorKind::TimedOut {
         format!("no complete answer within {} s", options.timeout.as_secs())
