@@ -1,2 +1,0 @@
-//! `.parallax` session files: versioned JSON with the articles' original text, metadata,
-//! cleaning choices, settings and notes.
