@@ -8,7 +8,7 @@
 //! Candidates come from an inverted index over features, skipping features so common they would
 //! pair everything with everything, so cost grows near-linearly with the input.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::{Evidence, Link, SentenceRef, Settings, paraphrase, settings};
 use crate::ingest::Article;
@@ -76,6 +76,10 @@ struct Vector {
     names: Vec<(u32, String)>,
     /// Number and date keys with their text.
     numbers: Vec<(u32, String)>,
+    /// True when a name is more than a capitalised first word.
+    strong_names: bool,
+    /// Interned keys of the numbers (not dates), sorted.
+    figures: Vec<u32>,
     /// Interned stems of quoted content words, sorted.
     quoted: Vec<u32>,
     /// Features of words inside names ("Beijing" and "China" share the concept), sorted.
@@ -97,10 +101,14 @@ pub struct LexicalMatcher<'a> {
 /// all clustering needs, and the cost stays linear in the number of sentences.
 const POSTINGS_CAP: usize = 64;
 /// Pairs whose partial similarity from the index reaches this share of the threshold are scored
-/// exactly (names, numbers and quotes can lift a pair by up to 0.28).
+/// exactly (names, numbers and quotes can lift a pair by up to 0.38).
 const EXACT_SHARE: f32 = 0.4;
+/// Only sentences this alike in wording are checked for contrasting names: near-identical
+/// wording with other names is another actor's claim, while looser paraphrases often name
+/// different sources ("told the Courier") for the same fact.
+const CONTRAST_COSINE: f32 = 0.45;
 /// Applied when both sentences name actors or places and share none of them.
-const DIFFERENT_NAMES_FACTOR: f32 = 0.5;
+const DIFFERENT_NAMES_FACTOR: f32 = 0.4;
 
 impl<'a> LexicalMatcher<'a> {
     /// Builds the vectors and the inverted index.
@@ -133,11 +141,13 @@ impl<'a> LexicalMatcher<'a> {
         let idf: Vec<f32> = df.iter().map(|&d| (1.0 + n / d as f32).ln()).collect();
         let mut postings = vec![Vec::new(); ids.len()];
         let mut keys: HashMap<String, u32> = HashMap::new();
+        let common_words = lower_case_stems(articles, docs);
+        let context = VectorContext { idf: &idf, common_words: &common_words };
         let mut vectors = Vec::with_capacity(raw.len());
         for (g, feats) in raw.iter().enumerate() {
             let r = sentences.refs[g];
-            let vector =
-                build_vector(feats, &idf, &articles[r.article], &docs[r.article], r.sentence, &mut keys);
+            let (article, doc) = (&articles[r.article], &docs[r.article]);
+            let vector = build_vector(feats, &context, article, doc, r.sentence, &mut keys);
             for &(f, w) in &vector.weights {
                 if postings[f as usize].len() < POSTINGS_CAP {
                     postings[f as usize].push((g as u32, w));
@@ -171,15 +181,35 @@ impl<'a> LexicalMatcher<'a> {
     }
 }
 
+/// Stems written in lower case somewhere in the set: a capitalised first word with such a stem
+/// ("Pickets were ...") is an ordinary word, not a name.
+fn lower_case_stems(articles: &[Article], docs: &[Doc]) -> HashSet<String> {
+    let mut out = HashSet::new();
+    for (article, doc) in articles.iter().zip(docs) {
+        for token in doc.sentence_tokens.iter().flatten() {
+            if token.span.of(&article.body).starts_with(char::is_lowercase) {
+                out.insert(token.stem.clone());
+            }
+        }
+    }
+    out
+}
+
+/// Set-wide facts a sentence vector is built with.
+struct VectorContext<'c> {
+    idf: &'c [f32],
+    common_words: &'c HashSet<String>,
+}
+
 fn build_vector(
     feats: &[(u32, Span)],
-    idf: &[f32],
+    context: &VectorContext<'_>,
     article: &Article,
     doc: &Doc,
     si: usize,
     keys: &mut HashMap<String, u32>,
 ) -> Vector {
-    let mut weights: Vec<(u32, f32)> = feats.iter().map(|&(f, _)| (f, idf[f as usize])).collect();
+    let mut weights: Vec<(u32, f32)> = feats.iter().map(|&(f, _)| (f, context.idf[f as usize])).collect();
     let norm = weights.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
     if norm > 0.0 {
         weights.iter_mut().for_each(|(_, w)| *w /= norm);
@@ -189,15 +219,34 @@ fn build_vector(
         *keys.entry(key.to_string()).or_insert(next)
     };
     let body = &article.body;
+    let sentence_start = article.sentences[si].span.start;
     let mut names = Vec::new();
     let mut numbers = Vec::new();
+    let mut figures = Vec::new();
+    let mut strong_names = false;
     for e in &doc.sentence_entities[si] {
-        let pair = (intern(&e.key), e.span.of(body).to_string());
+        let key = intern(&e.key);
+        let pair = (key, e.span.of(body).to_string());
         match e.kind {
-            EntityKind::Name | EntityKind::Acronym => names.push(pair),
-            EntityKind::Number | EntityKind::Date => numbers.push(pair),
+            EntityKind::Name | EntityKind::Acronym => {
+                // A lone capitalised first word ("Pickets were ...") is a name only when the set
+                // never writes it in lower case.
+                let first_word = !body[sentence_start..e.span.start].chars().any(char::is_alphanumeric);
+                let ordinary = first_word
+                    && !pair.1.contains(' ')
+                    && context.common_words.contains(&lang_stem(doc, si, e.span));
+                strong_names |= e.kind == EntityKind::Acronym || !ordinary;
+                names.push(pair);
+            }
+            EntityKind::Number => {
+                figures.push(key);
+                numbers.push(pair);
+            }
+            EntityKind::Date => numbers.push(pair),
         }
     }
+    figures.sort_unstable();
+    figures.dedup();
     let span = article.sentences[si].span;
     let quotes: Vec<_> = doc.quotes.iter().filter(|q| q.inner.overlaps(span)).collect();
     let mut quoted: Vec<u32> = doc.sentence_tokens[si]
@@ -219,7 +268,12 @@ fn build_vector(
     let proper =
         feats.iter().filter(|(_, span)| name_spans.iter().any(|n| n.contains(*span))).map(|x| x.0).collect();
     let written = feats.iter().map(|&(_, span)| span).collect();
-    Vector { weights, written, names, numbers, quoted, proper }
+    Vector { weights, written, names, strong_names, numbers, figures, quoted, proper }
+}
+
+/// The stem of the token at `span` in sentence `si`, or "" if there is none.
+fn lang_stem(doc: &Doc, si: usize, span: Span) -> String {
+    doc.sentence_tokens[si].iter().find(|t| t.span == span).map(|t| t.stem.clone()).unwrap_or_default()
 }
 
 /// Items of `a` whose key also occurs in `b` (both sorted by key).
@@ -289,17 +343,23 @@ impl Matcher for LexicalMatcher<'_> {
         let (va, vb) = (&self.vectors[a], &self.vectors[b]);
         let names = common(&va.names, &vb.names, |x| x.0) as f32;
         let numbers = common(&va.numbers, &vb.numbers, |x| x.0) as f32;
+        let figures = common(&va.figures, &vb.figures, |x| *x) as f32;
         let quoted = common(&va.quoted, &vb.quoted, |x| *x) as f32;
-        // Evidence only strengthens a link that the wording already supports.
+        // Evidence only strengthens a link that the wording already supports. The same figure
+        // ("1,200", "211 to 164") is strong evidence; the same weekday is weak.
         let bonus = if cos >= 0.15 {
-            (0.04 * names).min(0.12) + (0.04 * numbers).min(0.08) + if quoted >= 2.0 { 0.08 } else { 0.0 }
+            (0.04 * names).min(0.12)
+                + (0.07 * figures).min(0.14)
+                + (0.02 * (numbers - figures)).min(0.04)
+                + if quoted >= 2.0 { 0.08 } else { 0.0 }
         } else {
             0.0
         };
         // Both name actors or places, and none of them is the same: likely another actor's claim
         // ("Germany will send tanks" vs "France will send tanks").
-        let other_actors = !va.names.is_empty()
-            && !vb.names.is_empty()
+        let other_actors = cos >= CONTRAST_COSINE
+            && va.strong_names
+            && vb.strong_names
             && names == 0.0
             && common(&va.proper, &vb.proper, |x| *x) == 0;
         let factor = if other_actors { DIFFERENT_NAMES_FACTOR } else { 1.0 };

@@ -10,6 +10,8 @@ pub mod events;
 pub mod paraphrase;
 pub mod settings;
 
+use std::sync::atomic::{AtomicBool, Ordering};
+
 use serde::{Deserialize, Serialize};
 
 pub use settings::Settings;
@@ -216,13 +218,32 @@ fn build_docs(articles: &mut [Article], settings: &Settings) -> Vec<Doc> {
     })
 }
 
+/// Returned when an analysis was cancelled before it finished.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("the analysis was cancelled")]
+pub struct Cancelled;
+
 /// Analyses a set of articles.
 pub fn analyze(articles: &[Article], settings: &Settings) -> Comparison {
+    // Nothing can set this flag, so the analysis always finishes.
+    analyze_cancellable(articles, settings, &AtomicBool::new(false)).unwrap_or_default()
+}
+
+/// Analyses a set of articles, giving up between stages once `cancel` is set (the window sets it
+/// when newer input makes this result stale, so a large set never keeps it busy for nothing).
+pub fn analyze_cancellable(
+    articles: &[Article],
+    settings: &Settings,
+    cancel: &AtomicBool,
+) -> Result<Comparison, Cancelled> {
+    let check = || if cancel.load(Ordering::Relaxed) { Err(Cancelled) } else { Ok(()) };
     let mut articles = articles.to_vec();
     let docs = build_docs(&mut articles, settings);
+    check()?;
     let sentences = align::Sentences::eligible(&articles, &docs, settings);
     let matcher = align::LexicalMatcher::new(&articles, &docs, &sentences);
     let candidates = align::Matcher::candidates(&matcher, settings.threshold);
+    check()?;
     let links = align::links_from(&matcher, &sentences, &candidates);
     let mut warnings = settings::set_warnings(&articles);
     let mut eligible = vec![0; articles.len()];
@@ -234,13 +255,15 @@ pub fn analyze(articles: &[Article], settings: &Settings) -> Comparison {
         warnings.push(events::mixed_warning(&articles, &events));
     }
     let claims = claims::build(&articles, &sentences, &matcher, &candidates, &events, settings);
+    check()?;
     let framing = framing::analyze(&framing::Input {
         articles: &articles,
         docs: &docs,
         claims: &claims,
         links: &links,
     });
-    Comparison { articles, settings: settings.clone(), claims, links, events, framing, warnings }
+    check()?;
+    Ok(Comparison { articles, settings: settings.clone(), claims, links, events, framing, warnings })
 }
 
 #[cfg(test)]

@@ -19,7 +19,7 @@ pub struct Settings {
 
 impl Default for Settings {
     fn default() -> Self {
-        Settings { threshold: 0.35, min_sentence_words: 5, language: None }
+        Settings { threshold: 0.3, min_sentence_words: 4, language: None }
     }
 }
 

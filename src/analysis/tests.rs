@@ -122,3 +122,10 @@ fn different_actors_saying_the_same_thing_are_not_one_claim() {
     );
     assert!(c.claims.iter().all(|cl| cl.kind == ClaimKind::Unique), "{:?}", c.links);
 }
+
+#[test]
+fn a_cancelled_analysis_stops() {
+    let cancel = std::sync::atomic::AtomicBool::new(true);
+    let articles = crate::synthetic::article_set(3, 200, 1, 1);
+    assert_eq!(analyze_cancellable(&articles, &Settings::default(), &cancel), Err(Cancelled));
+}

@@ -42,79 +42,22 @@ pub struct SpeakerVerbs {
 
 /// Words that begin a title before a name and are dropped from the speaker: "Commerce Secretary
 /// Gina Raimondo" → "Gina Raimondo".
+#[rustfmt::skip]
 const TITLE_WORDS: &[&str] = &[
-    "secretary",
-    "minister",
-    "president",
-    "spokesperson",
-    "spokesman",
-    "spokeswoman",
-    "commerce",
-    "foreign",
-    "ministry",
-    "prime",
-    "deputy",
-    "senator",
-    "sen",
-    "rep",
-    "gen",
-    "general",
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
-    "chief",
-    "executive",
-    "ambassador",
-    "chairman",
-    "state",
-    "vice",
-    "trade",
-    "defense",
-    "defence",
-    "national",
-    "security",
-    "adviser",
-    "advisor",
-    "representative",
-    "premier",
-    "chancellor",
+    "secretary", "minister", "president", "spokesperson", "spokesman", "spokeswoman", "commerce",
+    "foreign", "ministry", "prime", "deputy", "senator", "sen", "rep", "gen", "general", "mr", "mrs",
+    "ms", "dr", "chief", "executive", "ambassador", "chairman", "state", "vice", "trade", "defense",
+    "defence", "national", "security", "adviser", "advisor", "representative", "premier", "chancellor",
     "treasury",
 ];
 const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i"];
+#[rustfmt::skip]
 const NOUNS: &[&str] = &[
-    "official",
-    "officials",
-    "spokesperson",
-    "spokesman",
-    "spokeswoman",
-    "ministry",
-    "minister",
-    "government",
-    "department",
-    "company",
-    "firm",
-    "analysts",
-    "analyst",
-    "experts",
-    "expert",
-    "critics",
-    "statement",
-    "report",
-    "agency",
-    "lawmakers",
-    "diplomats",
-    "sources",
-    "administration",
-    "commission",
-    "embassy",
-    "executives",
-    "leaders",
-    "researchers",
-    "group",
-    "industry",
-    "authorities",
-    "source",
+    "official", "officials", "spokesperson", "spokesman", "spokeswoman", "ministry", "minister",
+    "government", "department", "company", "firm", "analysts", "analyst", "experts", "expert", "critics",
+    "statement", "report", "agency", "lawmakers", "diplomats", "sources", "administration", "commission",
+    "embassy", "executives", "leaders", "researchers", "group", "industry", "authorities", "source",
+    "regime", "prosecutors", "police", "military",
 ];
 
 /// The audit, ordered by article and position.
@@ -149,7 +92,7 @@ pub fn audit(input: &Input<'_>, found: &[Found]) -> Vec<Attribution> {
         // "…,” said Gina Raimondo" / "according to the ministry": the speaker follows.
         if after_quote || term == "according to" {
             let mut i = last + 1;
-            if lower(i) == "the" {
+            if matches!(lower(i), "the" | "a" | "an") {
                 i += 1;
             }
             speaker = name_at(i, false).map(|e| e.span.of(body).to_string()).or_else(|| {
@@ -175,9 +118,11 @@ pub fn audit(input: &Input<'_>, found: &[Found]) -> Vec<Attribution> {
         if speaker.is_none() {
             speaker = entities
                 .iter()
-                .filter(|e| e.kind == EntityKind::Name && e.span.end <= f.span.start && outside(e.span))
-                .next_back()
+                .rfind(|e| e.kind == EntityKind::Name && e.span.end <= f.span.start && outside(e.span))
                 .map(|e| e.span.of(body).to_string());
+        }
+        if speaker.as_deref().is_some_and(|s| PRONOUNS.contains(&s)) && last_named.is_none() {
+            last_named = last_person_before(input, f).map(|n| (f.article, n));
         }
         let speaker = resolve(speaker, f.article, &mut last_named);
         out.push(Attribution {
@@ -194,8 +139,25 @@ pub fn audit(input: &Input<'_>, found: &[Found]) -> Vec<Attribution> {
     out
 }
 
+/// The last name of two or more words before `f` in its article, outside quotations: who a
+/// pronoun most likely refers to when no earlier statement named a speaker.
+fn last_person_before(input: &Input<'_>, f: &Found) -> Option<String> {
+    let article = input.articles.get(f.article)?;
+    let doc = input.docs.get(f.article)?;
+    doc.sentence_entities
+        .iter()
+        .take(f.sentence + 1)
+        .flatten()
+        .filter(|e| e.kind == EntityKind::Name && e.span.end <= f.span.start)
+        .filter(|e| !doc.quotes.iter().any(|q| q.span.contains(e.span)))
+        .map(|e| e.span.of(&article.body))
+        .rfind(|name| name.split_whitespace().count() >= 2)
+        .map(clean_name)
+}
+
+/// "ministry" → "the ministry"; plurals and pronouns stay as they are ("officials", "he").
 fn noun(w: &str) -> String {
-    if PRONOUNS.contains(&w) { w.to_string() } else { format!("the {w}") }
+    if PRONOUNS.contains(&w) || w.ends_with('s') { w.to_string() } else { format!("the {w}") }
 }
 
 /// Pronouns become the last named speaker; names drop leading titles and a possessive.
@@ -207,13 +169,27 @@ fn resolve(speaker: Option<String>, article: usize, last_named: &mut Option<(usi
     if s.starts_with("the ") {
         return s;
     }
-    let s = s.trim_end_matches("'s").trim_end_matches("\u{2019}s");
-    let words: Vec<&str> = s.split_whitespace().collect();
-    let keep = words.iter().position(|w| !TITLE_WORDS.contains(&w.to_lowercase().as_str())).unwrap_or(0);
-    let keep = keep.min(words.len().saturating_sub(1));
-    let name = words[keep..].join(" ");
+    if NOUNS.contains(&s.to_lowercase().as_str()) {
+        return noun(&s.to_lowercase());
+    }
+    let name = clean_name(&s);
     *last_named = Some((article, name.clone()));
     name
+}
+
+/// A speaker's name without titles or a possessive.
+pub fn clean_name(s: &str) -> String {
+    // Entity spans may run over a comma ("Washington, Zhou Mingyu"): the speaker is the last part.
+    let s = s.rsplit(',').next().unwrap_or(s).trim();
+    let s = s.trim_end_matches("'s").trim_end_matches("\u{2019}s");
+    let words: Vec<&str> = s.split_whitespace().collect();
+    // Drop everything up to the last title word: "Regional Water Minister Maria Castell" → "Maria Castell".
+    let keep = words
+        .iter()
+        .rposition(|w| TITLE_WORDS.contains(&w.to_lowercase().trim_end_matches('.')))
+        .map_or(0, |i| i + 1)
+        .min(words.len().saturating_sub(1));
+    words[keep..].join(" ")
 }
 
 /// Within an article, "Raimondo" after "Gina Raimondo" is the same speaker: use the full name.

@@ -34,17 +34,40 @@ pub struct Contradiction {
     pub note: String,
 }
 
+/// Changed runs longer than this (words on either side) are rewording, not a changed value.
+const MAX_SWAP_WORDS: usize = 3;
+/// A negation counts only when the two versions differ by at most this many words in all.
+const MAX_NEGATION_DIFF_WORDS: usize = 6;
+
 /// The items, ordered by claim, then sentences, then kind.
-pub fn find(input: &Input<'_>) -> Vec<Contradiction> {
+pub fn find(input: &Input<'_>, diffs: &[diff::VersionDiff]) -> Vec<Contradiction> {
     let mut out = Vec::new();
-    for (claim, a, b) in diff::version_pairs(input.claims) {
-        let ops = diff::diff_tokens(input, a, b);
-        let changed: Vec<(Span, Span)> =
-            ops.iter().filter(|o| o.kind == DiffKind::Changed).filter_map(|o| Some((o.a?, o.b?))).collect();
+    for d in diffs {
+        let (claim, a, b, ops) = (d.claim, d.a, d.b, &d.ops);
+        // A swap of a few words between shared context ("added 42 companies" / "added nearly 60
+        // companies"); long changed runs mean different wording, not a different value.
+        let changed: Vec<(Span, Span)> = ops
+            .iter()
+            .enumerate()
+            .filter(|(i, o)| {
+                o.kind == DiffKind::Changed
+                    && o.a_text.split_whitespace().count() <= MAX_SWAP_WORDS
+                    && o.b_text.split_whitespace().count() <= MAX_SWAP_WORDS
+                    && ops.get(i + 1).is_none_or(|n| n.kind == DiffKind::Equal)
+            })
+            .filter_map(|(_, o)| Some((o.a?, o.b?)))
+            .collect();
         for (kind, ek) in [("number", EntityKind::Number), ("date", EntityKind::Date)] {
             let (mut va, mut vb) = (BTreeSet::new(), BTreeSet::new());
             for (sa, sb) in &changed {
                 let (xa, xb) = (values(input, a, *sa, ek), values(input, b, *sb, ek));
+                // "three days" and "140 millimetres" count different things: the word after the
+                // values must be the same ("42 companies" / "nearly 60 companies").
+                if ek == EntityKind::Number
+                    && next_words(input, a, *sa).is_disjoint(&next_words(input, b, *sb))
+                {
+                    continue;
+                }
                 let (ka, kb): (BTreeSet<_>, BTreeSet<_>) =
                     (xa.iter().map(|v| &v.0).collect(), xb.iter().map(|v| &v.0).collect());
                 if !xa.is_empty() && !xb.is_empty() && ka != kb {
@@ -72,9 +95,16 @@ pub fn find(input: &Input<'_>) -> Vec<Contradiction> {
                 .unwrap_or_default()
         };
         let (na, nb) = (negations(a), negations(b));
-        let touched = ops
+        // Only when the versions are otherwise nearly the same words: then a "not" flips the claim.
+        let differing: usize = ops
             .iter()
-            .any(|o| o.kind != DiffKind::Equal && (has_negation(&o.a_text) || has_negation(&o.b_text)));
+            .filter(|o| o.kind != DiffKind::Equal)
+            .map(|o| o.a_text.split_whitespace().count() + o.b_text.split_whitespace().count())
+            .sum();
+        let touched = differing <= MAX_NEGATION_DIFF_WORDS
+            && ops
+                .iter()
+                .any(|o| o.kind != DiffKind::Equal && (has_negation(&o.a_text) || has_negation(&o.b_text)));
         if touched && (na.len() % 2) != (nb.len() % 2) {
             let (with, without) = if na.len() % 2 == 1 { ("first", "second") } else { ("second", "first") };
             let note = format!(
@@ -113,4 +143,12 @@ fn values(input: &Input<'_>, r: SentenceRef, span: Span, kind: EntityKind) -> Ve
                 .collect()
         })
         .unwrap_or_default()
+}
+
+/// The words right after each number in `span` of sentence `r` ("companies" in "42 companies").
+fn next_words(input: &Input<'_>, r: SentenceRef, span: Span) -> BTreeSet<String> {
+    let Some(toks) = input.docs.get(r.article).and_then(|d| d.sentence_tokens.get(r.sentence)) else {
+        return BTreeSet::new();
+    };
+    toks.windows(2).filter(|w| w[0].number && span.contains(w[0].span)).map(|w| w[1].lower.clone()).collect()
 }

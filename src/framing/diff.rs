@@ -130,6 +130,27 @@ pub fn diff_tokens(input: &super::Input<'_>, a: SentenceRef, b: SentenceRef) -> 
     diff_spans(ba, &wa, bb, &wb)
 }
 
+/// One compared pair of versions of a shared claim and their word diff.
+pub struct VersionDiff {
+    /// Claim id.
+    pub claim: usize,
+    /// One version.
+    pub a: SentenceRef,
+    /// The other version.
+    pub b: SentenceRef,
+    /// The word diff (no categories).
+    pub ops: Vec<DiffOp>,
+}
+
+/// The word diffs of the version pairs of every shared claim (see [`version_pairs`]), computed
+/// once for labels and contradictions.
+pub fn claim_diffs(input: &super::Input<'_>) -> Vec<VersionDiff> {
+    version_pairs(input.claims)
+        .into_iter()
+        .map(|(claim, a, b)| VersionDiff { claim, a, b, ops: diff_tokens(input, a, b) })
+        .collect()
+}
+
 /// Claims carried by at most this many articles compare every two versions.
 const ALL_PAIRS_UP_TO: usize = 6;
 
@@ -209,7 +230,8 @@ mod tests {
 
     #[test]
     fn diff_rows() {
-        let rows: &[(&str, &str, &[(DiffKind, &str, &str)])] = &[
+        type Row<'a> = (&'a str, &'a str, &'a [(DiffKind, &'a str, &'a str)]);
+        let rows: &[Row] = &[
             ("China said no.", "Beijing said no.", &[(DiffKind::Changed, "China", "Beijing")]),
             ("He said it.", "He claimed it.", &[(DiffKind::Changed, "said", "claimed")]),
             ("Rules hit firms.", "New rules hit firms.", &[(DiffKind::Added, "", "New")]),

@@ -48,6 +48,8 @@ pub struct Entry {
     /// For labels: the word has other common senses and counts only when seen swapped for
     /// another name of the same referent.
     pub weak: bool,
+    /// For labels: a plain, everyday name (China, sanctions), counted but never marked.
+    pub plain: bool,
 }
 
 /// A lexicon entry found in a sentence.
@@ -183,9 +185,18 @@ fn parse_line(line: &str) -> Option<(&str, Entry)> {
         Some(n) => (n, true),
         None => (note, false),
     };
+    let (note, plain) = match note.strip_prefix('=') {
+        Some(n) => (n, true),
+        None => (note, false),
+    };
     let display = term.split('|').next().unwrap_or(term).trim_end_matches('*');
-    let entry =
-        Entry { term: display.to_string(), category: category.to_string(), note: note.to_string(), weak };
+    let entry = Entry {
+        term: display.to_string(),
+        category: category.to_string(),
+        note: note.to_string(),
+        weak,
+        plain,
+    };
     Some((term, entry))
 }
 
@@ -270,7 +281,7 @@ mod tests {
             ("a special military operation", &["special military operation:label"]),
             ("Regimental dinner", &[]),
             ("Let us go", &[]),
-            ("The US and the PRC", &["the US:label", "PRC:label"]),
+            ("The US and the PRC", &["The US:label", "the PRC:label"]),
             ("Tensions escalated", &["escalated:loaded"]),
         ];
         for (text, want) in rows {

@@ -7,6 +7,8 @@
 //! attack claimed 30 lives"); "regime" after "sanctions" or "export-control" is a technical
 //! word; words inside a quotation are the speaker's, not the outlet's.
 
+use std::borrow::Cow;
+
 use super::lexicon::{self, Hit, LEXICON};
 use super::{Input, Marker};
 use crate::span::Span;
@@ -26,9 +28,10 @@ pub struct Found {
     pub entry: usize,
     /// Token range in the sentence (first, last inclusive).
     pub tokens: (usize, usize),
-    /// Inside a quotation of four or more words: the speaker's word, not the outlet's.
+    /// Inside quoted speech: the speaker's word, not the outlet's.
     pub in_quote: bool,
-    /// Inside a quotation of one to three words: the outlet put the word in quotation marks.
+    /// Inside a scare quote (one to three words, no closing punctuation): the outlet put the
+    /// word in quotation marks.
     pub scare_quoted: bool,
 }
 
@@ -40,158 +43,53 @@ impl Found {
 }
 
 /// Words that make the next word a noun or adjective, not a verb ("the claims", "his notes").
+#[rustfmt::skip]
 const DETERMINERS: &[&str] = &[
-    "the",
-    "a",
-    "an",
-    "this",
-    "these",
-    "those",
-    "his",
-    "her",
-    "their",
-    "its",
-    "our",
-    "your",
-    "my",
-    "such",
-    "any",
-    "no",
-    "some",
-    "many",
-    "new",
-    "all",
-    "other",
-    "several",
-    "both",
-    "whose",
-    "false",
-    "unproven",
-    "legal",
-    "baseless",
-    "similar",
-    "competing",
-    "rival",
-    "of",
-    "in",
-    "on",
-    "for",
-    "about",
-    "with",
-    "against",
-    "over",
-    "to",
-    "from",
-    "into",
-    "amid",
-    "despite",
-    "not",
-    "never",
-    "declined",
-    "refused",
-    "well",
-    "widely",
-    "firmly",
+    "the", "a", "an", "this", "these", "those", "his", "her", "their", "its", "our", "your", "my", "such",
+    "any", "no", "some", "many", "new", "all", "other", "several", "both", "whose", "false", "unproven",
+    "legal", "baseless", "similar", "competing", "rival", "of", "in", "on", "for", "about", "with",
+    "against", "over", "to", "from", "into", "amid", "despite", "not", "never", "declined", "refused",
+    "well", "widely", "firmly",
 ];
 /// Words that may stand between a speaker and the verb ("he also said", "officials have claimed").
+#[rustfmt::skip]
 const SKIPPABLE: &[&str] = &[
-    "also",
-    "later",
-    "then",
-    "has",
-    "have",
-    "had",
-    "previously",
-    "repeatedly",
-    "again",
-    "once",
-    "publicly",
-    "privately",
-    "reportedly",
-    "recently",
-    "earlier",
-    "quickly",
-    "only",
-    "simply",
-    "had",
+    "also", "later", "then", "has", "have", "had", "previously", "repeatedly", "again", "once",
+    "publicly", "privately", "reportedly", "recently", "earlier", "quickly", "only", "simply", "had",
 ];
 /// Common nouns that can report speech.
+#[rustfmt::skip]
 const SPEAKER_NOUNS: &[&str] = &[
-    "official",
-    "officials",
-    "spokesperson",
-    "spokesman",
-    "spokeswoman",
-    "ministry",
-    "minister",
-    "government",
-    "department",
-    "company",
-    "firm",
-    "analysts",
-    "analyst",
-    "experts",
-    "expert",
-    "critics",
-    "secretary",
-    "president",
-    "ambassador",
-    "embassy",
-    "statement",
-    "report",
-    "agency",
-    "lawmakers",
-    "diplomats",
-    "sources",
-    "administration",
-    "commission",
-    "council",
-    "office",
-    "spokespeople",
-    "executives",
-    "executive",
-    "leaders",
-    "leader",
-    "researchers",
-    "group",
-    "industry",
-    "chairman",
-    "senator",
-    "representative",
-    "envoy",
-    "premier",
-    "chancellor",
-    "authorities",
-    "source",
-    "people",
+    "official", "officials", "spokesperson", "spokesman", "spokeswoman", "ministry", "minister",
+    "government", "department", "company", "firm", "analysts", "analyst", "experts", "expert", "critics",
+    "secretary", "president", "ambassador", "embassy", "statement", "report", "agency", "lawmakers",
+    "diplomats", "sources", "administration", "commission", "council", "office", "spokespeople",
+    "executives", "executive", "leaders", "leader", "researchers", "group", "industry", "chairman",
+    "senator", "representative", "envoy", "premier", "chancellor", "authorities", "source", "people",
+    "team", "bank", "institute", "economists", "economist", "investors", "traders", "union", "court", "judge",
+    "party", "regime", "kremlin", "prosecutors", "police", "military", "campaign",
 ];
 const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "who", "which", "you"];
 /// Verbs that report speech only with "that", a quotation or a closing comma: in other uses
 /// they mean something else ("maintained its lead", "added 12 firms", "threatened retaliation").
+#[rustfmt::skip]
 const STRICT: &[&str] = &[
-    "maintained",
-    "maintains",
-    "added",
-    "adds",
-    "states",
-    "notes",
-    "claims",
-    "claim",
-    "threatened",
-    "threatens",
-    "boasted",
-    "boasts",
-    "admitted",
-    "admits",
-    "blasted",
-    "blasts",
-    "tell",
+    "maintained", "maintains", "added", "adds", "states", "notes", "claims", "claim", "threatened",
+    "threatens", "boasted", "boasts", "admitted", "admits", "blasted", "blasts", "tell",
 ];
+/// Forms that are just as often nouns ("the claims", "rejected claims that").
+const NOUN_FORMS: &[&str] = &["claims", "claim", "notes", "states", "reports", "boasts", "threats"];
 /// Objects after which a verb is not reporting speech ("claimed responsibility").
 const NOT_SPEECH_NEXT: &[&str] =
     &["responsibility", "lives", "life", "victory", "credit", "title", "ownership", "to", "by", "into"];
 
-/// Words before or after a loaded word or hedge that make it a technical or other sense.
+/// Capitals that stand for their country's government as labels, but are places after "in".
+const CITIES: &[&str] = &["Beijing", "Moscow", "Washington", "Kyiv", "Kiev", "Taipei", "Brussels", "London"];
+/// Words that make a following capital a place ("a briefing in Beijing").
+const PLACE_BEFORE: &[&str] =
+    &["in", "at", "from", "to", "near", "visited", "visit", "outside", "inside", "across"];
+
+/// Words before or after a loaded word, hedge or label that make it a technical or other sense.
 const EXCEPTIONS: &[(&str, &[&str], &[&str])] = &[
     (
         "regime",
@@ -232,6 +130,29 @@ const EXCEPTIONS: &[(&str, &[&str], &[&str])] = &[
         &[],
     ),
     ("aggressive", &[], &["cancer", "tumor", "tumour", "treatment", "growth"]),
+    (
+        "war",
+        &[
+            "trade",
+            "tariff",
+            "price",
+            "culture",
+            "currency",
+            "tech",
+            "chip",
+            "cold",
+            "civil",
+            "bidding",
+            "turf",
+            "propaganda",
+            "information",
+            "world",
+            "talent",
+        ],
+        &[],
+    ),
+    ("attack", &["cyber", "heart", "panic", "asthma"], &[]),
+    ("conflict", &[], &["of"]),
     ("bullying", &[], &["pulpit"]),
     ("reckless", &[], &["driving", "endangerment"]),
     ("unchecked", &[], &["box", "boxes"]),
@@ -242,19 +163,30 @@ const EXCEPTIONS: &[(&str, &[&str], &[&str])] = &[
 pub fn scan(input: &Input<'_>) -> Vec<Found> {
     let mut out = Vec::new();
     for (a, (article, doc)) in input.articles.iter().zip(input.docs).enumerate() {
+        let lang = crate::text::language::Language::from_code(&doc.language);
         for (s, sentence) in article.sentences.iter().enumerate() {
-            if sentence.heading {
-                continue;
-            }
-            let Some(toks) = doc.sentence_tokens.get(s) else { continue };
-            let entities = doc.sentence_entities.get(s).map(Vec::as_slice).unwrap_or(&[]);
+            // Headlines and subheads are scanned too: a loaded word there is framing at its
+            // strongest. The text stages may leave them without tokens: build them here.
+            let (body, span) = (&article.body, sentence.span);
+            let toks =
+                stored_or(doc.sentence_tokens.get(s), || crate::text::tokens::tokenize(body, span, &lang));
+            let entities =
+                stored_or(doc.sentence_entities.get(s), || crate::text::entities::find(body, span, &lang));
             let quotes: Vec<Span> =
                 doc.quotes.iter().filter(|q| q.inner.overlaps(sentence.span)).map(|q| q.inner).collect();
             let at = SentenceAt { article: a, sentence: s, body: &article.body };
-            scan_sentence(&at, toks, entities, quotes, &mut out);
+            scan_sentence(&at, &toks, &entities, quotes, &mut out);
         }
     }
     out
+}
+
+/// The stored items when there are any, else the ones `build` makes.
+fn stored_or<T: Clone>(stored: Option<&Vec<T>>, build: impl FnOnce() -> Vec<T>) -> Cow<'_, [T]> {
+    match stored.filter(|v| !v.is_empty()) {
+        Some(v) => Cow::Borrowed(v.as_slice()),
+        None => Cow::Owned(build()),
+    }
 }
 
 /// Where a sentence is: article index, sentence index and the body its spans point into.
@@ -281,15 +213,15 @@ pub fn scan_sentence(
     for group in hits.chunk_by(|x, y| (x.first, x.last) == (y.first, y.last)) {
         if let Some(entry) = ctx.choose(group) {
             let h = group[0];
-            let words = ctx.quote_words(h.span);
+            let quoted = ctx.quoted(h.span);
             out.push(Found {
                 article: at.article,
                 sentence: at.sentence,
                 span: h.span,
                 entry,
                 tokens: (h.first, h.last),
-                in_quote: words.is_some_and(|w| w >= 4),
-                scare_quoted: words.is_some_and(|w| w < 4),
+                in_quote: quoted == Some(true),
+                scare_quoted: quoted == Some(false),
             });
         }
     }
@@ -345,32 +277,52 @@ impl Context<'_> {
             }
             return group.iter().find(|h| category(h) == lexicon::HEDGE).map(|h| h.entry);
         }
-        if let Some(label) = group.iter().find(|h| category(h) == lexicon::LABEL) {
-            return (!self.inside_longer_name(label.span)).then_some(label.entry);
-        }
         let term = LEXICON.entries[h.entry].term.as_str();
-        let blocked = EXCEPTIONS.iter().any(|(t, before, after)| {
+        if let Some(label) = group.iter().find(|h| category(h) == lexicon::LABEL) {
+            let term = LEXICON.entries[label.entry].term.as_str();
+            // "in Beijing" is the city; "WASHINGTON (Wire) -" is a dateline.
+            let written = label.span.of(self.body);
+            let place = CITIES.contains(&term)
+                && (self.word(h.first.wrapping_sub(1)).is_some_and(|w| PLACE_BEFORE.contains(&w))
+                    || written.chars().all(|c| !c.is_lowercase()));
+            if place || self.inside_longer_name(label.span) || self.excepted(term, &h) {
+                return None;
+            }
+            return Some(label.entry);
+        }
+        (!self.excepted(term, &h)).then_some(h.entry)
+    }
+
+    /// True when the words around `h` make `term` a technical or other sense (see `EXCEPTIONS`).
+    fn excepted(&self, term: &str, h: &Hit) -> bool {
+        EXCEPTIONS.iter().any(|(t, before, after)| {
             *t == term
                 && (self.word(h.first.wrapping_sub(1)).is_some_and(|w| before.contains(&w))
                     || self.word(h.last + 1).is_some_and(|w| after.contains(&w)))
-        });
-        (!blocked).then_some(h.entry)
+        })
     }
 
     fn word(&self, i: usize) -> Option<&str> {
         self.toks.get(i).map(|t| t.lower.as_str())
     }
 
-    /// Number of words in the quotation holding `span`, if it lies in one.
-    fn quote_words(&self, span: Span) -> Option<usize> {
+    /// For a word inside a quotation: `Some(true)` when the quotation is speech (four or more
+    /// words, or ending in punctuation inside the marks: “This is bullying,”), `Some(false)` for
+    /// a scare quote (‘toothless’).
+    fn quoted(&self, span: Span) -> Option<bool> {
         let q = self.quotes.iter().find(|q| q.contains(span))?;
-        Some(q.of(self.body).split_whitespace().count())
+        let text = q.of(self.body).trim();
+        Some(text.split_whitespace().count() >= 4 || text.ends_with([',', '.', '!', '?', ';', ':']))
     }
 
     fn inside_longer_name(&self, span: Span) -> bool {
-        self.entities
-            .iter()
-            .any(|e| e.kind == EntityKind::Name && e.span.contains(span) && e.span.len() > span.len())
+        // Entity spans may run over a comma ("Meanwhile, Washington"): such a span is not one name.
+        self.entities.iter().any(|e| {
+            e.kind == EntityKind::Name
+                && e.span.contains(span)
+                && e.span.len() > span.len()
+                && !e.span.of(self.body).contains(',')
+        })
     }
 
     /// True when the verb at `h` reports what someone said.
@@ -382,7 +334,8 @@ impl Context<'_> {
         let written = self.word(h.first).unwrap_or("");
         let next = self.word(h.last + 1);
         let mut p = h.first;
-        while p > 0 && self.word(p - 1).is_some_and(|w| SKIPPABLE.contains(&w)) {
+        // "Beijing, predictably, claimed": adverbs and the commas around them stand between.
+        while p > 0 && self.word(p - 1).is_some_and(|w| SKIPPABLE.contains(&w) || w.ends_with("ly")) {
             p -= 1;
         }
         let prev = p.checked_sub(1).and_then(|i| self.word(i));
@@ -391,10 +344,14 @@ impl Context<'_> {
         {
             return false;
         }
+        let speaker_before = p > 0 && self.speaker_like(p - 1);
+        // "rejected claims that …" is a noun: these forms need a subject right before them.
+        if NOUN_FORMS.contains(&written) && !speaker_before {
+            return false;
+        }
         if next == Some("that") || self.quote_follows(h.span.end) || self.quote_just_before(h) {
             return true;
         }
-        let speaker_before = p > 0 && self.speaker_like(p - 1);
         let clause_ends = self.clause_ends_after(h.span.end);
         if h.first == 0 || !speaker_before {
             return false;

@@ -134,7 +134,8 @@ pub struct Framing {
 pub fn analyze(input: &Input<'_>) -> Framing {
     let found = markers::scan(input);
     let mut markers = markers::markers(input, &found);
-    let (labels, label_markers) = labels::discover(input, &found);
+    let diffs = diff::claim_diffs(input);
+    let (labels, label_markers) = labels::discover(input, &found, &diffs);
     markers.extend(label_markers);
     markers.sort_by(|x, y| {
         (x.article, x.start, x.end, &x.category).cmp(&(y.article, y.start, y.end, &y.category))
@@ -149,7 +150,7 @@ pub fn analyze(input: &Input<'_>) -> Framing {
         quotes,
         quote_matches,
         reuse: reuse::find(input),
-        contradictions: contradictions::find(input),
+        contradictions: contradictions::find(input, &diffs),
         tone: tone::measure(input, &found),
         prominence: prominence::flags(input),
         attributions,

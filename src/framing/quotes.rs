@@ -17,6 +17,7 @@ use crate::analysis::Prominence;
 use crate::analysis::claims::prominence;
 use crate::ingest::Article;
 use crate::span::Span;
+use crate::text::entities::EntityKind;
 
 /// One quotation in an article.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -88,6 +89,20 @@ pub fn ledger(input: &Input<'_>, attributions: &[Attribution]) -> Vec<Quote> {
             let last = article.sentences.iter().rposition(|s| s.span.start < q.inner.end).unwrap_or(first);
             let text = q.inner.of(&article.body).trim().to_string();
             let speaker = speaker_of(article, q.span, first, last, &own);
+            let (mut speaker, verb) = match speaker {
+                Some(x) => (Some(x.speaker.clone()), Some(x.verb.clone())),
+                None => (colon_speaker(article, doc, q.span), None),
+            };
+            // A quotation that follows another in the same paragraph with no new speaker
+            // continues it ("…,” Whitfield said. “If you supply …”).
+            let paragraph = |s: usize| article.sentences.get(s).map(|x| x.paragraph);
+            let continued =
+                out.last().filter(|p: &&Quote| p.article == a && paragraph(p.sentence) == paragraph(first));
+            if let (None, Some(prev)) = (&speaker, continued)
+                && text.split_whitespace().count() >= MIN_MATCH_WORDS
+            {
+                speaker = prev.speaker.clone();
+            }
             out.push(Quote {
                 article: a,
                 sentence: first,
@@ -95,8 +110,8 @@ pub fn ledger(input: &Input<'_>, attributions: &[Attribution]) -> Vec<Quote> {
                 end: q.inner.end,
                 words: text.split_whitespace().count(),
                 text,
-                speaker: speaker.map(|x| x.speaker.clone()),
-                verb: speaker.map(|x| x.verb.clone()),
+                speaker,
+                verb,
                 prominence: prominence(article, first),
             });
         }
@@ -118,19 +133,39 @@ fn speaker_of<'a>(
     let distance = |x: &Attribution| {
         if x.end <= span.start { span.start - x.end } else { x.start.saturating_sub(span.end) }
     };
+    // A named person beats "the statement" or "officials"; among equals the nearest wins.
     let known = |x: &&&Attribution| !x.speaker.starts_with("unknown");
+    let rank = |x: &Attribution| {
+        (x.speaker.starts_with("the ") || x.speaker.starts_with(char::is_lowercase), distance(x))
+    };
     let near = own.iter().filter(|x| (first..=last).contains(&x.sentence)).filter(outside);
     let best =
-        near.clone().filter(known).min_by_key(|x| distance(x)).or_else(|| near.min_by_key(|x| distance(x)));
+        near.clone().filter(known).min_by_key(|x| rank(x)).or_else(|| near.min_by_key(|x| distance(x)));
     if let Some(b) = best {
         return Some(*b);
     }
     let prev = first.checked_sub(1)?;
+    // "She said:" ⏎ "“…”": the quotation opens a new sentence after a colon.
     let ends_colon = article.sentence_text(prev).trim_end().ends_with(':');
-    let before = article.body.get(..span.start).unwrap_or("").trim_end();
-    (ends_colon || before.ends_with(':'))
-        .then(|| own.iter().filter(|x| x.sentence == prev).next_back().copied())
-        .flatten()
+    ends_colon.then(|| own.iter().rfind(|x| x.sentence == prev).copied()).flatten()
+}
+
+/// "Ruth Ames delivered the same warning: “…”": with no reporting verb, the speaker of a
+/// quotation after a colon is the first name in the clause before the colon.
+fn colon_speaker(article: &Article, doc: &crate::text::Doc, span: Span) -> Option<String> {
+    let before = article.body.get(..span.start)?.trim_end();
+    if !before.ends_with(':') {
+        return None;
+    }
+    let colon = before.len() - 1;
+    let s = article.sentences.iter().position(|s| s.span.start <= colon && colon < s.span.end)?;
+    let names =
+        doc.sentence_entities.get(s)?.iter().filter(|e| e.kind == EntityKind::Name && e.span.end <= colon);
+    let name = names
+        .clone()
+        .find(|e| e.span.of(&article.body).split_whitespace().count() >= 2)
+        .or(names.clone().next())?;
+    Some(super::attribution::clean_name(name.span.of(&article.body)))
 }
 
 /// Quotations that appear in two articles, ordered by (a, b).
@@ -172,8 +207,10 @@ fn compare(
         QuoteMatchKind::Trimmed
     } else {
         let ops = diff::diff_words(&qa.text, &qb.text);
-        let same: usize = ops.iter().filter(|o| o.kind == DiffKind::Equal).map(|o| op_words(o)).sum();
-        if same < 3 || (same as f32) < 0.5 * wa.len().max(wb.len()) as f32 {
+        let same: usize = ops.iter().filter(|o| o.kind == DiffKind::Equal).map(op_words).sum();
+        // Most of the shorter version's words must be the longer one's ("We chose to protect the
+        // dam" / "… We chose to protect lives"), in a run of at least four words.
+        if same < 4 || (same as f32) < 0.6 * wa.len().min(wb.len()) as f32 {
             return None;
         }
         QuoteMatchKind::Altered
@@ -242,10 +279,8 @@ fn note(
             format!("The quotation's words differ: {}.", changes.join("; "))
         }
     };
-    if other {
-        if let (Some(x), Some(y)) = speakers {
-            note.push_str(&format!(" One article gives it to {x}, the other to {y}: check who said it."));
-        }
+    if let (true, (Some(x), Some(y))) = (other, speakers) {
+        note.push_str(&format!(" One article gives it to {x}, the other to {y}: check who said it."));
     }
     note
 }

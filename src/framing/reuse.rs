@@ -30,7 +30,8 @@ pub struct Passage {
     pub words: usize,
 }
 
-/// Two articles that share passages.
+/// Two articles that share passages. When many articles carry the same passage, each is paired
+/// with the first article (in input order) that carries it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Reuse {
     /// Article index (the lower one).
@@ -56,7 +57,7 @@ const SHINGLE: usize = 8;
 /// Matches at most this many words apart join into one passage.
 const MAX_GAP: usize = 4;
 /// Passages shorter than this are set phrases, not copying.
-const MIN_PASSAGE_WORDS: usize = 12;
+const MIN_PASSAGE_WORDS: usize = 15;
 
 struct Words {
     spans: Vec<Span>,
@@ -92,14 +93,12 @@ pub fn find(input: &Input<'_>) -> Vec<Reuse> {
     }
     // (a, b) → matching shingle starts (pos in a, pos in b).
     let mut hits: BTreeMap<(usize, usize), Vec<(usize, usize)>> = BTreeMap::new();
+    // Each later occurrence pairs with the first article carrying the shingle (lowest index), so
+    // wire copy run by many outlets costs one pair per outlet, not one per two outlets.
     for occ in index.values().filter(|o| o.len() > 1) {
-        for (i, &(a, pa)) in occ.iter().enumerate() {
-            for &(b, pb) in &occ[i + 1..] {
-                if a != b {
-                    let (x, y) = if a < b { ((a, b), (pa, pb)) } else { ((b, a), (pb, pa)) };
-                    hits.entry(x).or_default().push(y);
-                }
-            }
+        let (first, pf) = occ[0];
+        for &(b, pb) in occ.iter().filter(|(b, _)| *b != first) {
+            hits.entry((first, b)).or_default().push((pf, pb));
         }
     }
     hits.into_iter().filter_map(|((a, b), mut m)| pair(input, &words, a, b, &mut m)).collect()

@@ -1,21 +1,49 @@
 //! Turns what a user brings (files, pasted text or HTML, URLs) into cleaned [`Article`]s.
 //!
-//! Takes bytes or a path; gives an `Article` whose `body` is the article and only the article,
-//! with every removal recorded so it can be shown and undone, and its sentences split
-//! (spans into `body`). Bad input yields an [`IngestError`] that names the file and says what to do.
+//! Takes bytes, a path, a pasted string or a URL; gives an `Article` whose `body` is the article and
+//! only the article. The stages:
+//!
+//! 1. [`sniff`]: refuse binary input by its magic numbers (images, PDF, archives, executables).
+//! 2. [`encoding`]: BOM, then a declared charset (HTML meta, XML declaration, HTTP header), then
+//!    statistical detection; the name lands in [`Meta::encoding`].
+//! 3. [`html`] (Readability via `dom_smoothie`, plus meta tags and JSON-LD) or [`plain`] (text and
+//!    Markdown) produce the *extracted* text: one paragraph or subhead per line.
+//! 4. [`clean`] drops site chrome and near-duplicate paragraphs, turning bylines and datelines into
+//!    metadata. Every removal is a [`Removal`] (span into `extracted`, rule name) that the user may
+//!    undo with [`Article::set_restored`]; `body`, `headings` and `sentences` are then rebuilt.
+//!
+//! Title: for plain text the first line that survives cleaning is the headline. It stays in the body
+//! as a heading (so it is shown, never counted as a claim) and is copied into [`Meta::title`]. For
+//! HTML the page title becomes the first, heading line of the body unless the article already
+//! starts with it.
+
+mod article;
+pub mod clean;
+mod dedup;
+pub mod encoding;
+mod error;
+pub mod html;
+pub mod meta;
+pub mod plain;
+pub mod sniff;
+pub mod url;
 
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
 use crate::span::Span;
-use crate::text::sentences::{self, Sentence};
+use crate::text::sentences::Sentence;
+
+pub use error::IngestError;
+pub use url::{FetchOptions, fetch_url, load_url};
 
 /// Largest input accepted, in bytes. Bigger files are refused with a message, never truncated silently.
 pub const MAX_INPUT_BYTES: usize = 10 * 1024 * 1024;
 
 /// Where an article came from and what is known about it.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Meta {
     /// The path or URL as the user gave it, if any.
     pub path: Option<String>,
@@ -63,6 +91,7 @@ pub struct Removal {
 
 /// A cleaned article, ready for analysis.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Article {
     /// Metadata.
     pub meta: Meta,
@@ -70,154 +99,116 @@ pub struct Article {
     pub original: String,
     /// The article text before cleaning (for HTML: the extracted text); removals point into it.
     pub extracted: String,
+    /// Subheads as spans into `extracted`; `headings` is derived from them on every rebuild.
+    pub extracted_headings: Vec<Span>,
     /// The cleaned text analysis sees. Sentence spans point into it.
     pub body: String,
     /// Sentences of `body`, in order.
     pub sentences: Vec<Sentence>,
     /// Spans in `body` that are subheads: shown, but not treated as claims.
     pub headings: Vec<Span>,
-    /// What cleaning removed from `extracted`.
+    /// What cleaning removed from `extracted`, in text order.
     pub removed: Vec<Removal>,
     /// Non-fatal problems worth telling the user about.
     pub warnings: Vec<String>,
 }
 
-impl Article {
-    /// Builds an article from an already clean body: splits sentences and marks headings.
-    pub fn from_body(meta: Meta, body: String, headings: Vec<Span>) -> Article {
-        let sentences = sentences::split_with_headings(&body, &headings);
-        Article {
-            meta,
-            original: body.clone(),
-            extracted: body.clone(),
-            body,
-            sentences,
-            headings,
-            removed: Vec::new(),
-            warnings: Vec::new(),
-        }
-    }
-
-    /// The text of sentence `i`, or "" if there is no such sentence.
-    pub fn sentence_text(&self, i: usize) -> &str {
-        self.sentences.get(i).map(|s| s.span.of(&self.body)).unwrap_or("")
-    }
-
-    /// Number of words in the body (Unicode words).
-    pub fn word_count(&self) -> usize {
-        use unicode_segmentation::UnicodeSegmentation;
-        self.body.unicode_words().count()
-    }
-}
-
-/// Why an input could not become an article. Each message says what failed and what to do, path last.
-#[derive(Debug, thiserror::Error)]
-pub enum IngestError {
-    /// The file could not be read.
-    #[error("could not read the file ({reason}); check that it exists and you may open it: {path}")]
-    Unreadable {
-        /// The path as given.
-        path: String,
-        /// The OS error.
-        reason: String,
-    },
-    /// The input had no bytes or only white space.
-    #[error("the file is empty; save the article text into it and load it again: {path}")]
-    Empty {
-        /// The path or name.
-        path: String,
-    },
-    /// The input is larger than [`MAX_INPUT_BYTES`].
-    #[error(
-        "the file is {size_mb:.1} MB, over the {limit_mb} MB limit; save only the article page or paste its text: {path}"
-    )]
-    TooLarge {
-        /// The path or name.
-        path: String,
-        /// Its size in MB.
-        size_mb: f64,
-        /// The limit in MB.
-        limit_mb: usize,
-    },
-    /// The input is not text (an image, archive, executable ...).
-    #[error("this is {what}, not an article; load a saved web page (.html) or a text file instead: {path}")]
-    Binary {
-        /// The path or name.
-        path: String,
-        /// What it looks like ("an image", "a PDF document", "binary data").
-        what: String,
-    },
-    /// Text was found but no article text in it.
-    #[error(
-        "no article text was found in it; open the page in a browser, copy the article and paste it instead: {path}"
-    )]
-    NoArticle {
-        /// The path or name.
-        path: String,
-    },
-    /// Fetching a URL failed.
-    #[error(
-        "could not fetch the page ({reason}); check the address and your connection, or save the page and load the file: {url}"
-    )]
-    Fetch {
-        /// The URL.
-        url: String,
-        /// What went wrong.
-        reason: String,
-    },
-}
-
-/// Loads one article from a file path (`.txt`, `.md`, `.html`, `.htm`).
+/// Loads one article from a file path (`.txt`, `.md`, `.html`, `.htm`; HTML is also recognised by
+/// its content). The size is checked before reading, so a huge file is refused at once.
 pub fn load_path(path: &Path) -> Result<Article, IngestError> {
     let shown = path.display().to_string();
-    let meta = std::fs::metadata(path)
-        .map_err(|e| IngestError::Unreadable { path: shown.clone(), reason: e.to_string() })?;
-    if meta.len() as usize > MAX_INPUT_BYTES {
-        return Err(IngestError::TooLarge {
-            path: shown,
-            size_mb: meta.len() as f64 / 1_048_576.0,
-            limit_mb: MAX_INPUT_BYTES / 1_048_576,
-        });
+    let unreadable =
+        |e: std::io::Error| IngestError::Unreadable { path: shown.clone(), reason: e.to_string() };
+    let meta = std::fs::metadata(path).map_err(unreadable)?;
+    if meta.is_dir() {
+        return Err(IngestError::Unreadable { path: shown, reason: "it is a folder, not a file".into() });
     }
-    let bytes = std::fs::read(path)
-        .map_err(|e| IngestError::Unreadable { path: shown.clone(), reason: e.to_string() })?;
+    if meta.len() > MAX_INPUT_BYTES as u64 {
+        return Err(IngestError::too_large(&shown, meta.len()));
+    }
+    let bytes = std::fs::read(path).map_err(unreadable)?;
     from_bytes(&bytes, &shown)
 }
 
-/// Builds an article from raw bytes; `name` is the path or a label used in messages and to guess the format.
+/// Builds an article from raw bytes; `name` is the path or a label used in messages and to guess
+/// the format.
 pub fn from_bytes(bytes: &[u8], name: &str) -> Result<Article, IngestError> {
+    from_bytes_with_charset(bytes, name, None)
+}
+
+/// Like [`from_bytes`], with a charset declared outside the bytes (an HTTP `Content-Type`).
+pub fn from_bytes_with_charset(
+    bytes: &[u8],
+    name: &str,
+    declared: Option<&str>,
+) -> Result<Article, IngestError> {
     if bytes.len() > MAX_INPUT_BYTES {
-        return Err(IngestError::TooLarge {
-            path: name.to_string(),
-            size_mb: bytes.len() as f64 / 1_048_576.0,
-            limit_mb: MAX_INPUT_BYTES / 1_048_576,
-        });
+        return Err(IngestError::too_large(name, bytes.len() as u64));
     }
-    let text = String::from_utf8_lossy(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)).into_owned();
-    let mut article = from_text(&text, name)?;
+    sniff::refuse_binary(bytes, name)?;
+    let decoded = encoding::decode(bytes, declared);
+    let mut article = from_decoded(&decoded.text, name)?;
+    article.meta.encoding = decoded.encoding.to_string();
+    Ok(article)
+}
+
+/// Builds an article from text a file held; HTML is recognised by the name or the content.
+pub fn from_text(text: &str, name: &str) -> Result<Article, IngestError> {
+    let mut article = from_decoded(text, name)?;
     article.meta.encoding = "UTF-8".into();
     Ok(article)
 }
 
-/// Builds an article from text a user pasted or a file held; the first line is the title.
-pub fn from_text(text: &str, name: &str) -> Result<Article, IngestError> {
+/// Builds an article from text the user pasted into the window: plain text, Markdown-ish text or
+/// HTML (sniffed). `name` labels it in messages ("pasted text 2"); the outlet starts empty for the
+/// user to fill in unless the page names its site.
+pub fn from_paste(text: &str, name: &str) -> Result<Article, IngestError> {
+    let mut article = from_text(text, name)?;
+    article.meta.path = None;
+    if article.meta.outlet == outlet_from_name(name) {
+        article.meta.outlet.clear();
+    }
+    Ok(article)
+}
+
+/// Dispatches decoded text to the HTML or plain-text extractor and cleans the result.
+fn from_decoded(text: &str, name: &str) -> Result<Article, IngestError> {
+    if text.len() > MAX_INPUT_BYTES {
+        return Err(IngestError::too_large(name, text.len() as u64));
+    }
     if text.trim().is_empty() {
         return Err(IngestError::Empty { path: name.to_string() });
     }
-    let mut lines = text.lines().filter(|l| !l.trim().is_empty());
-    let title = lines.next().unwrap_or("").trim().to_string();
-    let body = text.trim().to_string();
-    let title_span = Span::new(0, title.len().min(body.len()));
-    let meta = Meta {
-        path: Some(name.to_string()),
-        title,
-        outlet: outlet_from_name(name),
-        encoding: "UTF-8".into(),
-        ..Meta::default()
+    let ext = extension(name);
+    let is_html = matches!(ext.as_str(), "html" | "htm" | "xhtml") || sniff::looks_like_html(text);
+    let mut meta = Meta { path: Some(name.to_string()), encoding: "UTF-8".into(), ..Meta::default() };
+    let extracted = if is_html {
+        meta.format = SourceFormat::Html;
+        html::extract(text, &mut meta).ok_or_else(|| IngestError::NoArticle { path: name.to_string() })?
+    } else if ext == "md" || ext == "markdown" {
+        meta.format = SourceFormat::Markdown;
+        plain::from_markdown(text)
+    } else {
+        plain::from_plain(text)
     };
-    let mut article = Article::from_body(meta, body, vec![title_span]);
-    article.original = text.to_string();
+    let article = article::finish(meta, text, extracted, name);
+    if !has_article_text(&article) {
+        return Err(IngestError::NoArticle { path: name.to_string() });
+    }
     Ok(article)
+}
+
+/// True when at least one sentence that is not a heading has four or more words: a page of menu
+/// words and headlines alone is not an article.
+fn has_article_text(article: &Article) -> bool {
+    use unicode_segmentation::UnicodeSegmentation;
+    article.sentences.iter().any(|s| !s.heading && s.span.of(&article.body).unicode_words().nth(3).is_some())
+}
+
+/// Lower-case extension of a path or URL ("" if none).
+fn extension(name: &str) -> String {
+    let path = name.split(['?', '#']).next().unwrap_or(name);
+    Path::new(path).extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase()
 }
 
 /// A readable outlet guess from a file name: "bbc_news.txt" → "bbc news".
@@ -226,7 +217,51 @@ pub fn outlet_from_name(name: &str) -> String {
     stem.replace(['_', '-'], " ")
 }
 
-/// Fetches and ingests an article from an http(s) URL.
-pub fn load_url(url: &str) -> Result<Article, IngestError> {
-    Err(IngestError::Fetch { url: url.to_string(), reason: "fetching URLs is not built yet".into() })
+/// Text and heading lines produced by an extractor, before cleaning.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Extracted {
+    /// One paragraph or subhead per line.
+    pub text: String,
+    /// Subhead lines, as spans into `text`.
+    pub headings: Vec<Span>,
+    /// Lines the extractor already knows are not article text (figure captions), with the rule name.
+    pub known_chrome: Vec<(Span, &'static str)>,
+}
+
+impl Extracted {
+    /// Appends one line of the given kind (whitespace collapsed; empty lines are skipped).
+    pub fn push_line(&mut self, line: &str, kind: LineKind) {
+        let mut collapsed = String::with_capacity(line.len());
+        for word in line.split_whitespace() {
+            if !collapsed.is_empty() {
+                collapsed.push(' ');
+            }
+            collapsed.push_str(word);
+        }
+        if collapsed.is_empty() {
+            return;
+        }
+        if !self.text.is_empty() {
+            self.text.push('\n');
+        }
+        let start = self.text.len();
+        self.text.push_str(&collapsed);
+        let span = Span::new(start, self.text.len());
+        match kind {
+            LineKind::Paragraph => {}
+            LineKind::Heading => self.headings.push(span),
+            LineKind::Chrome(rule) => self.known_chrome.push((span, rule)),
+        }
+    }
+}
+
+/// What an extracted line is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LineKind {
+    /// Article text.
+    Paragraph,
+    /// A headline or subhead.
+    Heading,
+    /// Known non-article text, removed under the named rule (still restorable).
+    Chrome(&'static str),
 }

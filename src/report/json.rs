@@ -20,6 +20,17 @@ struct Output<'a> {
     framing: &'a Framing,
     events: &'a [Vec<usize>],
     warnings: &'a [Warning],
+    /// The user's notes; left out when there are none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    notes: Vec<NoteOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct NoteOut<'a> {
+    #[serde(flatten)]
+    note: &'a crate::session::Note,
+    /// The claim a claim note resolves to in this comparison, if any.
+    claim: Option<usize>,
 }
 
 #[derive(Serialize)]
@@ -140,6 +151,7 @@ pub fn to_string(c: &Comparison, options: &Options) -> String {
         framing: &c.framing,
         events: &c.events,
         warnings: &c.warnings,
+        notes: options.notes.iter().map(|n| NoteOut { note: n, claim: n.claim_in(c) }).collect(),
     };
     // Serialising plain structs of strings and numbers cannot fail.
     serde_json::to_string_pretty(&out).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))

@@ -7,8 +7,8 @@
 use std::fmt::Write;
 
 use super::Options;
-use super::view::{Cell, View};
-use crate::analysis::{Claim, SentenceRef};
+use super::view::View;
+use crate::analysis::{ClaimKind, SentenceRef};
 use crate::framing::Marker;
 use crate::session::notes::format_utc;
 
@@ -45,7 +45,7 @@ pub fn render(c: &crate::analysis::Comparison, options: &Options) -> String {
     claims(&v, &mut out);
     markers(&v, &mut out);
     framing_tables(&v, &mut out);
-    notes(&v, &mut out);
+    notes(&v, &mut out, "Notes");
     out
 }
 
@@ -87,19 +87,6 @@ fn warnings(v: &View, out: &mut String) {
     out.push('\n');
 }
 
-/// A matrix cell: "lede", "upper", "lower" with sentence numbers, "—" for omitted, "" elsewhere.
-fn cell_text(claim: &Claim, i: usize) -> String {
-    match View::cell(claim, i) {
-        Cell::Carries(p, sentences) => {
-            let refs: Vec<String> =
-                sentences.iter().map(|&s| View::sref(SentenceRef { article: i, sentence: s })).collect();
-            format!("✓ {} ({})", format!("{p:?}").to_lowercase(), refs.join(", "))
-        }
-        Cell::Omits => "— omits".into(),
-        Cell::Elsewhere => String::new(),
-    }
-}
-
 fn matrix(v: &View, out: &mut String) {
     out.push_str("## Claims matrix\n\n");
     if v.c.claims.is_empty() {
@@ -116,7 +103,7 @@ fn matrix(v: &View, out: &mut String) {
     for claim in &v.c.claims {
         let _ = write!(out, "| {} | {} |", claim.id + 1, escape(&v.text(&claim.label)));
         for i in 0..v.c.articles.len() {
-            let _ = write!(out, " {} |", cell_text(claim, i));
+            let _ = write!(out, " {} |", View::cell_text(claim, i, "— omits"));
         }
         out.push('\n');
     }
@@ -146,15 +133,10 @@ fn claims(v: &View, out: &mut String) {
                 escape(&v.sentence(r))
             );
         }
-        if !claim.omitted_by.is_empty() {
+        if claim.kind == ClaimKind::Shared && !claim.omitted_by.is_empty() {
             let _ = writeln!(out, "- Left out by: {}", escape(&v.names(&claim.omitted_by)));
         }
-        let evidence = v.c.links.iter().filter(|l| {
-            l.score >= v.c.settings.threshold
-                && claim.members.iter().any(|m| m.sentence_ref() == l.a)
-                && claim.members.iter().any(|m| m.sentence_ref() == l.b)
-        });
-        for l in evidence {
+        for l in v.claim_links(claim) {
             let _ = writeln!(
                 out,
                 "- Why {} ~ {} (score {:.2}): {}",
@@ -204,13 +186,13 @@ fn markers(v: &View, out: &mut String) {
 }
 
 fn framing_tables(v: &View, out: &mut String) {
-    for table in v.framing_tables() {
-        let _ = writeln!(out, "## {}\n", escape(&heading(&table.name)));
-        let _ = writeln!(
-            out,
-            "| {} |",
-            table.columns.iter().map(|c| escape(&heading(c))).collect::<Vec<_>>().join(" | ")
-        );
+    for table in super::sections::tables(v) {
+        let _ = writeln!(out, "## {}\n", escape(&table.name));
+        if !table.intro.is_empty() {
+            let _ = writeln!(out, "{}\n", escape(&table.intro));
+        }
+        let _ =
+            writeln!(out, "| {} |", table.columns.iter().map(|c| escape(c)).collect::<Vec<_>>().join(" | "));
         let _ = writeln!(out, "|{}", "---|".repeat(table.columns.len()));
         for row in &table.rows {
             let _ = writeln!(out, "| {} |", row.iter().map(|c| escape(c)).collect::<Vec<_>>().join(" | "));
@@ -219,18 +201,12 @@ fn framing_tables(v: &View, out: &mut String) {
     }
 }
 
-/// "omitted_by" → "Omitted by".
-pub(crate) fn heading(key: &str) -> String {
-    let words = key.replace(['_', '-'], " ");
-    let mut chars = words.chars();
-    chars.next().map(|f| f.to_uppercase().chain(chars).collect()).unwrap_or_default()
-}
-
-fn notes(v: &View, out: &mut String) {
+/// The notes as a list under `## {heading}`, each with what it is attached to and when.
+pub(crate) fn notes(v: &View, out: &mut String, heading: &str) {
     if v.notes.is_empty() {
         return;
     }
-    out.push_str("## Notes\n\n");
+    let _ = writeln!(out, "## {heading}\n");
     for n in v.notes {
         let _ = writeln!(
             out,

@@ -8,7 +8,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 use super::Options;
 use super::json::blind_name;
-use crate::analysis::{Claim, ClaimKind, Comparison, Prominence, SentenceRef};
+use crate::analysis::{Claim, ClaimKind, Comparison, Link, Prominence, SentenceRef};
 use crate::session::{Note, NoteTarget};
 
 /// Shortest outlet, byline or file name replaced in text in blind mode (shorter ones are words).
@@ -132,6 +132,26 @@ impl<'a> View<'a> {
         }
     }
 
+    /// A matrix cell in words: "✓ lede (A2, A5)", `omits` when left out, "" in another story.
+    pub fn cell_text(claim: &Claim, i: usize, omits: &str) -> String {
+        match Self::cell(claim, i) {
+            Cell::Carries(p, sentences) => {
+                let refs: Vec<String> =
+                    sentences.iter().map(|&s| Self::sref(SentenceRef { article: i, sentence: s })).collect();
+                format!("✓ {} ({})", format!("{p:?}").to_lowercase(), refs.join(", "))
+            }
+            Cell::Omits => omits.to_string(),
+            Cell::Elsewhere => String::new(),
+        }
+    }
+
+    /// The links at or above the threshold between two sentences of `claim`: the evidence for it.
+    pub fn claim_links(&self, claim: &'a Claim) -> impl Iterator<Item = &'a Link> + 'a {
+        let threshold = self.c.settings.threshold;
+        let has = |r: SentenceRef| claim.members.iter().any(|m| m.sentence_ref() == r);
+        self.c.links.iter().filter(move |l| l.score >= threshold && has(l.a) && has(l.b))
+    }
+
     /// "shared by all 3", "shared by 2 of 3", "only Source B".
     pub fn claim_reach(&self, claim: &Claim) -> String {
         let story = claim.articles.len() + claim.omitted_by.len();
@@ -234,8 +254,10 @@ fn host_of(url: &str) -> Option<String> {
 /// A framing section other than the markers, as a table: column names and rows of cell text.
 /// Article indices become source names; strings are redacted; nested values become compact JSON.
 pub(crate) struct Table {
-    /// Section name as in the JSON ("labels", "quotes" …).
+    /// Section title (for unknown sections: the JSON key, "quote_matches").
     pub name: String,
+    /// One sentence saying what the table shows (may be empty).
+    pub intro: String,
     /// Column names.
     pub columns: Vec<String>,
     /// Rows of cells.
@@ -243,7 +265,8 @@ pub(crate) struct Table {
 }
 
 impl View<'_> {
-    /// Every framing section except the markers, as tables, in the JSON's key order.
+    /// Every framing section except the markers, as tables, in the JSON's key order (titles and
+    /// columns made readable: "quote_matches" → "Quote matches").
     pub fn framing_tables(&self) -> Vec<Table> {
         let Ok(serde_json::Value::Object(map)) = serde_json::to_value(&self.c.framing) else {
             return Vec::new();
@@ -276,7 +299,12 @@ impl View<'_> {
                         v => vec![self.json_cell("value", Some(v))],
                     })
                     .collect::<Vec<Vec<String>>>();
-                (!rows.is_empty()).then_some(Table { name, columns, rows })
+                (!rows.is_empty()).then(|| Table {
+                    name: heading(&name),
+                    intro: String::new(),
+                    columns: columns.iter().map(|c| heading(c)).collect(),
+                    rows,
+                })
             })
             .collect()
     }
@@ -301,4 +329,11 @@ impl View<'_> {
             Some(other) => self.text(&other.to_string()).into_owned(),
         }
     }
+}
+
+/// "omitted_by" → "Omitted by".
+pub(crate) fn heading(key: &str) -> String {
+    let words = key.replace(['_', '-'], " ");
+    let mut chars = words.chars();
+    chars.next().map(|f| f.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }

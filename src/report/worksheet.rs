@@ -2,7 +2,8 @@
 //!
 //! The handout lists each article with numbered sentences (B4 = Source B, sentence 4) and asks
 //! questions whose answers the analysis knows: which source leaves out a shared fact, which verb
-//! each source uses for the same statement, which sentence two sources share almost word for word,
+//! each source uses for the same statement, who said a quotation that sources pin on different
+//! people, which sentence two sources share almost word for word,
 //! what only one source reports, which word hedges or judges. The answer key repeats the questions
 //! with their answers and the sentences that prove them. Both are blind unless the options say
 //! otherwise, and both use the same source names so they match.
@@ -10,11 +11,9 @@
 use std::fmt::Write;
 
 use super::Options;
-use super::markdown::escape;
+use super::markdown::{escape, notes};
 use super::view::View;
 use crate::analysis::{ClaimKind, Comparison, SentenceRef};
-use crate::framing::Marker;
-use crate::session::notes::format_utc;
 
 /// Lexical similarity at or above which two sentences count as "almost word for word".
 pub const NEAR_COPY_LEXICAL: f32 = 0.8;
@@ -33,6 +32,11 @@ pub enum QuestionKind {
     Verbs {
         /// The claim.
         claim: usize,
+    },
+    /// The same quotation given to different speakers (`framing.quote_matches` index).
+    Misattributed {
+        /// The quote match.
+        quote_match: usize,
     },
     /// Which sentence two sources share almost word for word.
     NearCopy {
@@ -79,6 +83,7 @@ pub fn questions(c: &Comparison, options: &Options) -> Vec<Question> {
     let mut out = Vec::new();
     left_out(&v, &mut out);
     verbs(&v, &mut out);
+    misattributed(&v, &mut out);
     near_copy(&v, &mut out);
     only_one(&v, &mut out);
     words(&v, &mut out);
@@ -111,26 +116,29 @@ fn left_out(v: &View, out: &mut Vec<Question>) {
     }
 }
 
-/// The attribution markers in a sentence.
-fn attribution_in<'a>(v: &View<'a>, r: SentenceRef) -> Vec<&'a Marker> {
-    v.c.framing
-        .markers
+/// The reporting verb of a sentence and who speaks: from the attribution audit, else from an
+/// attribution marker (speaker unknown).
+fn verb_in(v: &View, r: SentenceRef) -> Option<(String, Option<String>)> {
+    let f = &v.c.framing;
+    if let Some(a) = f.attributions.iter().find(|a| a.article == r.article && a.sentence == r.sentence) {
+        let speaker = (a.speaker != "unknown").then(|| a.speaker.clone());
+        return Some((a.verb.clone(), speaker));
+    }
+    f.markers
         .iter()
-        .filter(|m| {
-            m.article == r.article && m.sentence == r.sentence && m.category.starts_with("attribution")
-        })
-        .collect()
+        .find(|m| m.article == r.article && m.sentence == r.sentence && m.category.starts_with("attribution"))
+        .map(|m| (m.term.clone(), None))
 }
 
 fn verbs(v: &View, out: &mut Vec<Question>) {
     let mut asked = 0;
     for claim in v.c.claims.iter().filter(|c| c.kind == ClaimKind::Shared) {
-        let per_source: Vec<(SentenceRef, &Marker)> = claim
+        let per_source: Vec<(SentenceRef, String, Option<String>)> = claim
             .members
             .iter()
-            .filter_map(|m| attribution_in(v, m.sentence_ref()).first().map(|&mk| (m.sentence_ref(), mk)))
+            .filter_map(|m| verb_in(v, m.sentence_ref()).map(|(verb, who)| (m.sentence_ref(), verb, who)))
             .collect();
-        let mut terms: Vec<String> = per_source.iter().map(|(_, m)| m.term.to_lowercase()).collect();
+        let mut terms: Vec<String> = per_source.iter().map(|(_, verb, _)| verb.to_lowercase()).collect();
         terms.sort_unstable();
         terms.dedup();
         if per_source.len() < 2 || terms.len() < 2 || asked == PER_KIND {
@@ -139,19 +147,49 @@ fn verbs(v: &View, out: &mut Vec<Question>) {
         asked += 1;
         let answer = per_source
             .iter()
-            .map(|(r, m)| format!("{}: “{}” ({})", v.source(r.article), v.text(&m.term), View::sref(*r)))
+            .map(|(r, verb, _)| format!("{}: “{}” ({})", v.source(r.article), v.text(verb), View::sref(*r)))
             .collect::<Vec<_>>()
             .join("; ");
+        let whose = match per_source.iter().find_map(|(_, _, who)| who.as_deref()) {
+            Some(who) if who.ends_with('s') => format!("{}’ statement", v.text(who)),
+            Some(who) => format!("{}’s statement", v.text(who)),
+            None => "this statement".into(),
+        };
         out.push(Question {
             kind: QuestionKind::Verbs { claim: claim.id },
             prompt: format!(
-                "Which verb does each source use to report this statement: {}? What does each verb suggest?",
+                "Which verb does each source use for {whose}: {}? What does each verb suggest?",
                 quoted(v, &claim.label)
             ),
             answer,
-            refs: per_source.iter().map(|(r, _)| *r).collect(),
+            refs: per_source.iter().map(|(r, _, _)| *r).collect(),
         });
     }
+}
+
+fn misattributed(v: &View, out: &mut Vec<Question>) {
+    let f = &v.c.framing;
+    let found = f.quote_matches.iter().enumerate().find(|(_, m)| m.different_speaker);
+    let Some((i, m)) = found else { return };
+    let (Some(a), Some(b)) = (f.quotes.get(m.a), f.quotes.get(m.b)) else { return };
+    let who = |q: &crate::framing::Quote| v.text(q.speaker.as_deref().unwrap_or("nobody named")).into_owned();
+    out.push(Question {
+        kind: QuestionKind::Misattributed { quote_match: i },
+        prompt: format!("Who said {}? Do the sources agree?", quoted(v, &a.text)),
+        answer: format!(
+            "No: {} gives it to {} ({}), {} to {} ({}). Check who really said it.",
+            v.source(a.article),
+            who(a),
+            View::sref(SentenceRef { article: a.article, sentence: a.sentence }),
+            v.source(b.article),
+            who(b),
+            View::sref(SentenceRef { article: b.article, sentence: b.sentence })
+        ),
+        refs: vec![
+            SentenceRef { article: a.article, sentence: a.sentence },
+            SentenceRef { article: b.article, sentence: b.sentence },
+        ],
+    });
 }
 
 fn near_copy(v: &View, out: &mut Vec<Question>) {
@@ -284,21 +322,4 @@ pub fn answer_key(c: &Comparison, options: &Options) -> String {
     }
     notes(&v, &mut out, "Notes");
     out
-}
-
-fn notes(v: &View, out: &mut String, heading: &str) {
-    if v.notes.is_empty() {
-        return;
-    }
-    let _ = writeln!(out, "## {heading}\n");
-    for n in v.notes {
-        let _ = writeln!(
-            out,
-            "- On {} ({}): {}",
-            escape(&v.note_target(n)),
-            format_utc(n.created),
-            escape(&v.text(&n.text))
-        );
-    }
-    out.push('\n');
 }

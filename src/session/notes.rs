@@ -173,7 +173,8 @@ mod tests {
     #[test]
     fn claim_notes_follow_their_sentences() {
         // (remembered sentences, claims now, expected claim id)
-        let cases: &[(&[(usize, usize)], Vec<Claim>, Option<usize>)] = &[
+        type Case<'a> = (&'a [(usize, usize)], Vec<Claim>, Option<usize>);
+        let cases: &[Case] = &[
             (&[(0, 1), (1, 2)], vec![claim(0, &[(0, 5)]), claim(1, &[(0, 1), (1, 2)])], Some(1)),
             // The claim split at a higher threshold: the part with more of the sentences wins.
             (&[(0, 1), (1, 2), (2, 3)], vec![claim(0, &[(0, 1)]), claim(1, &[(1, 2), (2, 3)])], Some(1)),

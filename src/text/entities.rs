@@ -138,7 +138,12 @@ pub fn find(body: &str, span: Span, lang: &Language) -> Vec<Entity> {
             let mut end = i;
             let mut j = i + 1;
             while j < words.len() {
-                let (_, n) = words[j];
+                let (n_at, n) = words[j];
+                // A name never runs across punctuation: "Meanwhile, Washington" is two things.
+                let (prev_at, prev) = words[j - 1];
+                if !text[prev_at + prev.len()..n_at].chars().all(char::is_whitespace) {
+                    break;
+                }
                 if n.starts_with(char::is_uppercase) && !is_acronym(n) && number_value(n).is_none() {
                     end = j;
                     j += 1;
@@ -221,6 +226,13 @@ mod tests {
         let got = keys("The ministry said China would act.");
         assert!(got.iter().all(|(_, s, _)| s != "The"));
         assert!(got.iter().any(|(_, s, _)| s == "China"));
+    }
+
+    #[test]
+    fn names_stop_at_punctuation() {
+        let got = keys("Meanwhile, Washington and Beijing, Zhou Mingyu said.");
+        let names: Vec<&str> = got.iter().map(|(_, s, _)| s.as_str()).collect();
+        assert_eq!(names, ["Washington and Beijing", "Zhou Mingyu"]);
     }
 
     #[test]

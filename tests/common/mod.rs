@@ -21,6 +21,10 @@ pub struct Pair {
     pub b: Place,
     #[serde(default)]
     pub why: String,
+    /// The pair states one claim in words a lexical matcher cannot connect ("drawn down" vs
+    /// "lowering water levels"); reported as a known limit until a semantic matcher exists.
+    #[serde(default)]
+    pub needs_semantic: bool,
 }
 
 /// A unique sentence.

@@ -43,12 +43,12 @@ pub(super) fn render(v: &View, out: &mut String) {
     out.push_str("<span class=\"muted\">small numbers: sentence numbers (B4 = Source B, sentence 4)</span></div>\n<div class=\"cols\">\n");
     let claims_of = v.c.claims_by_sentence();
     for (i, article) in v.c.articles.iter().enumerate() {
-        let _ = write!(
+        let _ = writeln!(
             out,
-            "<article class=\"col\" lang=\"{}\"><h3>{}</h3><p class=\"meta\">{}</p>\n",
+            "<article class=\"col\" lang=\"{}\"><h3>{}</h3><p class=\"meta\">{}</p>",
             token(&article.meta.language),
             escape(&v.source(i)),
-            escape(&v.identity(i)[0].unwrap_or_default())
+            escape(v.identity(i)[0].unwrap_or_default())
         );
         let markers: Vec<&Marker> = v.c.framing.markers.iter().filter(|m| m.article == i).collect();
         let mut paragraph = None;

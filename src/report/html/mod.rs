@@ -10,9 +10,10 @@ mod columns;
 use std::fmt::Write;
 
 use super::Options;
-use super::markdown::{heading, markers_by_category};
-use super::view::{Cell, View};
-use crate::analysis::{Comparison, SentenceRef};
+use super::markdown::markers_by_category;
+use super::view::View;
+use super::view::heading;
+use crate::analysis::{ClaimKind, Comparison, SentenceRef};
 use crate::session::notes::format_utc;
 
 const STYLE: &str = include_str!("style.css");
@@ -128,15 +129,7 @@ fn matrix(v: &View, out: &mut String) {
             n = claim.id + 1
         );
         for i in 0..v.c.articles.len() {
-            let cell = match View::cell(claim, i) {
-                Cell::Carries(p, s) => {
-                    let refs: Vec<String> =
-                        s.iter().map(|&s| View::sref(SentenceRef { article: i, sentence: s })).collect();
-                    format!("✓ {} ({})", format!("{p:?}").to_lowercase(), refs.join(", "))
-                }
-                Cell::Omits => "—".into(),
-                Cell::Elsewhere => String::new(),
-            };
+            let cell = View::cell_text(claim, i, "—");
             let _ = write!(out, "<td>{}</td>", escape(&cell));
         }
         out.push_str("</tr>\n");
@@ -167,15 +160,11 @@ fn claims(v: &View, out: &mut String) {
                 escape(&v.sentence(r))
             );
         }
-        if !claim.omitted_by.is_empty() {
+        if claim.kind == ClaimKind::Shared && !claim.omitted_by.is_empty() {
             let _ = write!(out, "<li>Left out by: {}</li>", escape(&v.names(&claim.omitted_by)));
         }
         out.push_str("</ul>");
-        for l in v.c.links.iter().filter(|l| {
-            l.score >= v.c.settings.threshold
-                && claim.members.iter().any(|m| m.sentence_ref() == l.a)
-                && claim.members.iter().any(|m| m.sentence_ref() == l.b)
-        }) {
+        for l in v.claim_links(claim) {
             let _ = write!(
                 out,
                 "<p class=\"why\">Why {} ~ {} (score {:.2}): {}</p>",
@@ -219,15 +208,15 @@ fn framing(v: &View, out: &mut String) {
         }
         out.push_str("</table>\n");
     }
-    for table in v.framing_tables() {
+    for table in crate::report::sections::tables(v) {
         let _ = write!(
             out,
-            "<h3 id=\"{}\">{}</h3>\n<table>\n<tr>",
-            token(&table.name),
-            escape(&heading(&table.name))
+            "<h3>{}</h3>\n<p class=\"muted\">{}</p>\n<table>\n<tr>",
+            escape(&table.name),
+            escape(&table.intro)
         );
         for c in &table.columns {
-            let _ = write!(out, "<th>{}</th>", escape(&heading(c)));
+            let _ = write!(out, "<th>{}</th>", escape(c));
         }
         out.push_str("</tr>\n");
         for row in &table.rows {
