@@ -213,7 +213,7 @@ impl App {
 
     fn paste_article(&mut self, text: &str) {
         let n = self.articles.len() + 1;
-        match crate::ingest::from_text(text, &format!("Pasted article {n}")) {
+        match crate::ingest::from_paste(text, &format!("Pasted article {n}")) {
             Ok(a) => {
                 self.view.paste = None;
                 self.add_articles(vec![a]);

@@ -5,15 +5,19 @@
 //! result older than the one it shows.
 
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
+use std::sync::{Arc, Mutex};
 
 use super::action::Loaded;
-use crate::analysis::{Comparison, Settings, analyze};
+use crate::analysis::{Comparison, Settings, analyze_cancellable};
 use crate::ingest::{self, Article};
 
 /// One analysis request.
 struct Job {
     generation: u64,
+    /// Set when a newer job is queued: the analysis stops between stages.
+    cancel: Arc<AtomicBool>,
     articles: Vec<Article>,
     settings: Settings,
     repaint: Option<egui::Context>,
@@ -26,6 +30,8 @@ pub struct Worker {
     loaded_tx: Sender<Loaded>,
     loaded: Receiver<Loaded>,
     thread: Option<std::thread::JoinHandle<()>>,
+    /// The cancel flag of the newest job, raised when a newer one replaces it.
+    newest: Mutex<Option<Arc<AtomicBool>>>,
 }
 
 impl Worker {
@@ -38,7 +44,7 @@ impl Worker {
             .name("parallax-analysis".into())
             .spawn(move || analysis_loop(&job_rx, &res_tx))
             .ok();
-        Worker { jobs: Some(job_tx), results: res_rx, loaded_tx, loaded, thread }
+        Worker { jobs: Some(job_tx), results: res_rx, loaded_tx, loaded, thread, newest: Mutex::new(None) }
     }
 
     /// Queues an analysis; returns false when the thread could not be started.
@@ -49,11 +55,17 @@ impl Worker {
         settings: Settings,
         repaint: Option<egui::Context>,
     ) -> bool {
+        let cancel = Arc::new(AtomicBool::new(false));
+        if let Ok(mut newest) = self.newest.lock()
+            && let Some(previous) = newest.replace(cancel.clone())
+        {
+            previous.store(true, Ordering::Relaxed);
+        }
         self.thread.is_some()
             && self
                 .jobs
                 .as_ref()
-                .is_some_and(|tx| tx.send(Job { generation, articles, settings, repaint }).is_ok())
+                .is_some_and(|tx| tx.send(Job { generation, cancel, articles, settings, repaint }).is_ok())
     }
 
     /// A finished analysis, if one is waiting.
@@ -132,7 +144,10 @@ fn analysis_loop(jobs: &Receiver<Job>, results: &Sender<(u64, Comparison)>) {
         while let Ok(newer) = jobs.try_recv() {
             job = newer;
         }
-        let comparison = analyze(&job.articles, &job.settings);
+        // A newer request replaced this one while it ran: drop it and take the next.
+        let Ok(comparison) = analyze_cancellable(&job.articles, &job.settings, &job.cancel) else {
+            continue;
+        };
         if results.send((job.generation, comparison)).is_err() {
             return;
         }
