@@ -7,11 +7,6 @@ fn main() {
     let total = t.elapsed();
     let docs: Vec<_> = c.articles.iter().map(|a| parallax::text::Doc::build(a, None)).collect();
     let t = Instant::now();
-    let f = parallax::framing::analyze(&parallax::framing::Input {
-        articles: &c.articles,
-        docs: &docs,
-        claims: &c.claims,
-        links: &c.links,
-    });
+    let f = parallax::framing::analyze(&parallax::framing::Input { articles: &c.articles, docs: &docs, claims: &c.claims, links: &c.links });
     println!("{n}: total {total:?}, framing {:?}, markers {}", t.elapsed(), f.markers.len());
 }
