@@ -157,16 +157,16 @@ pub(super) fn finish(mut meta: Meta, original: &str, extracted: Extracted, name:
     if meta.published.is_none() {
         meta.published = found.published;
     }
-    if meta.format != SourceFormat::Html {
-        // The first surviving line of plain text is its headline.
-        if let Some(first) = clean::surviving_lines(&text, &removed).next() {
-            if meta.title.is_empty() && clean::is_headline(first.of(&text)) {
-                meta.title = first.of(&text).to_string();
-                if !headings.contains(&first) {
-                    headings.push(first);
-                    headings.sort();
-                }
-            }
+    // The first surviving line of plain text is its headline.
+    if meta.format != SourceFormat::Html
+        && let Some(first) = clean::surviving_lines(&text, &removed).next()
+        && meta.title.is_empty()
+        && clean::is_headline(first.of(&text))
+    {
+        meta.title = first.of(&text).to_string();
+        if !headings.contains(&first) {
+            headings.push(first);
+            headings.sort();
         }
     }
     if meta.format != SourceFormat::Html {

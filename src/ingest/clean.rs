@@ -90,15 +90,15 @@ pub fn clean(text: &str, headings: &[Span], known: &[(Span, &'static str)]) -> C
             removals.push(remove(span, r.name));
             continue;
         }
-        if !headings.contains(&span) {
-            if let Some(names) = byline_names(line) {
-                out.byline.get_or_insert(names);
-                if let Some(date) = line.split(['|', '•', '·']).find_map(parse_date) {
-                    out.published.get_or_insert(date);
-                }
-                removals.push(remove(span, rule::BYLINE));
-                continue;
+        if !headings.contains(&span)
+            && let Some(names) = byline_names(line)
+        {
+            out.byline.get_or_insert(names);
+            if let Some(date) = line.split(['|', '•', '·']).find_map(parse_date) {
+                out.published.get_or_insert(date);
             }
+            removals.push(remove(span, rule::BYLINE));
+            continue;
         }
         if is_dateline(line) {
             if let Some(date) = parse_date(line) {
