@@ -4,8 +4,10 @@ use std::time::Instant;
 use parallax::ingest::{self, Meta};
 
 fn main() {
-    const WORDS: [&str; 11] =
-        ["harbour", "northern", "school", "river", "road", "market", "hospital", "railway", "energy", "water", "youth"];
+    const WORDS: [&str; 11] = [
+        "harbour", "northern", "school", "river", "road", "market", "hospital", "railway", "energy", "water",
+        "youth",
+    ];
     let mut html = String::from("<!DOCTYPE html><html><head><title>Big page</title></head><body><article>");
     let mut i = 0;
     while html.len() < 1024 * 1024 {

@@ -157,16 +157,16 @@ pub(super) fn finish(mut meta: Meta, original: &str, extracted: Extracted, name:
     if meta.published.is_none() {
         meta.published = found.published;
     }
-    if meta.format != SourceFormat::Html {
-        // The first surviving line of plain text is its headline.
-        if let Some(first) = clean::surviving_lines(&text, &removed).next() {
-            if meta.title.is_empty() && clean::is_headline(first.of(&text)) {
-                meta.title = first.of(&text).to_string();
-                if !headings.contains(&first) {
-                    headings.push(first);
-                    headings.sort();
-                }
-            }
+    // The first surviving line of plain text is its headline.
+    if meta.format != SourceFormat::Html
+        && let Some(first) = clean::surviving_lines(&text, &removed).next()
+        && meta.title.is_empty()
+        && clean::is_headline(first.of(&text))
+    {
+        meta.title = first.of(&text).to_string();
+        if !headings.contains(&first) {
+            headings.push(first);
+            headings.sort();
         }
     }
     if meta.format != SourceFormat::Html {
@@ -178,12 +178,6 @@ pub(super) fn finish(mut meta: Meta, original: &str, extracted: Extracted, name:
             }
         }
         headings.sort();
-    }
-    if meta.title.is_empty() {
-        meta.title = clean::surviving_lines(&text, &removed)
-            .next()
-            .map(|l| clean::short_title(l.of(&text)))
-            .unwrap_or_default();
     }
     if meta.outlet.is_empty() {
         meta.outlet = found.source.unwrap_or_else(|| outlet_from_name(name));
@@ -197,5 +191,9 @@ pub(super) fn finish(mut meta: Meta, original: &str, extracted: Extracted, name:
         ..Article::default()
     };
     article.rebuild();
+    if article.meta.title.is_empty() {
+        // No headline-like first line: a short title from the first cleaned paragraph.
+        article.meta.title = article.body.lines().next().map(clean::short_title).unwrap_or_default();
+    }
     article
 }

@@ -75,7 +75,12 @@ fn bigrams(words: &[u64]) -> Vec<u64> {
     grams
 }
 
-fn is_duplicate(grams: &[u64], words: &[u64], kept: &[(Vec<u64>, Vec<u64>)], index: &HashMap<u64, Vec<usize>>) -> bool {
+fn is_duplicate(
+    grams: &[u64],
+    words: &[u64],
+    kept: &[(Vec<u64>, Vec<u64>)],
+    index: &HashMap<u64, Vec<usize>>,
+) -> bool {
     let mut hits: Vec<usize> = grams.iter().filter_map(|g| index.get(g)).flatten().copied().collect();
     hits.sort_unstable();
     // The earlier paragraphs sharing the most bigrams; a bounded number keeps long pages linear.

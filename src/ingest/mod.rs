@@ -18,6 +18,7 @@
 //! starts with it.
 
 mod article;
+pub mod chrome;
 pub mod clean;
 mod dedup;
 pub mod encoding;

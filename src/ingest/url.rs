@@ -77,10 +77,10 @@ pub fn fetch_url(
     let content_type = header("content-type").unwrap_or_default();
     let declared =
         content_type.split(';').find_map(|p| p.trim().strip_prefix("charset=")).map(str::to_string);
-    if let Some(len) = header("content-length").and_then(|l| l.trim().parse::<u64>().ok()) {
-        if len > options.max_bytes as u64 {
-            return Err(IngestError::too_large_for(url, len, options.max_bytes));
-        }
+    if let Some(len) = header("content-length").and_then(|l| l.trim().parse::<u64>().ok())
+        && len > options.max_bytes as u64
+    {
+        return Err(IngestError::too_large_for(url, len, options.max_bytes));
     }
     let mut reader = response.body_mut().with_config().limit(options.max_bytes as u64 + 1).reader();
     let mut bytes = Vec::new();
@@ -109,13 +109,11 @@ pub fn fetch_url(
     if article.meta.url.is_none() {
         article.meta.url = Some(final_url.clone());
     }
-    if article.meta.format != SourceFormat::Html
+    let outlet_unknown = article.meta.format != SourceFormat::Html
         || article.meta.outlet.is_empty()
-        || article.meta.outlet == super::outlet_from_name(&name)
-    {
-        if let Some(domain) = article.meta.url.as_deref().and_then(super::meta::domain_of) {
-            article.meta.outlet = domain;
-        }
+        || article.meta.outlet == super::outlet_from_name(&name);
+    if outlet_unknown && let Some(domain) = article.meta.url.as_deref().and_then(super::meta::domain_of) {
+        article.meta.outlet = domain;
     }
     Ok(article)
 }
