@@ -59,7 +59,9 @@ enum FormatArg {
     Markdown,
     Html,
     Csv,
+    CsvFraming,
     Worksheet,
+    AnswerKey,
 }
 
 impl From<FormatArg> for Format {
@@ -69,18 +71,20 @@ impl From<FormatArg> for Format {
             FormatArg::Markdown => Format::Markdown,
             FormatArg::Html => Format::Html,
             FormatArg::Csv => Format::Csv,
+            FormatArg::CsvFraming => Format::CsvFraming,
             FormatArg::Worksheet => Format::Worksheet,
+            FormatArg::AnswerKey => Format::AnswerKey,
         }
     }
 }
 
 fn parse_threshold(s: &str) -> Result<f32, String> {
     let v: f32 =
-        s.parse().map_err(|_| format!("'{s}' is not a number; give a value from 0 to 1, e.g. 0.35"))?;
+        s.parse().map_err(|_| format!("'{s}' is not a number; give a value from 0 to 1, e.g. 0.3"))?;
     if (0.0..=1.0).contains(&v) {
         Ok(v)
     } else {
-        Err(format!("{v} is outside 0–1; give a value from 0 to 1, e.g. 0.35"))
+        Err(format!("{v} is outside 0–1; give a value from 0 to 1, e.g. 0.3"))
     }
 }
 
@@ -132,8 +136,7 @@ fn load_one(source: &str) -> Result<parallax::Article, ingest::IngestError> {
 
 fn run_analyze(args: &AnalyzeArgs) -> ExitCode {
     let settings = settings_from(args);
-    let mut options = report::Options::default();
-    options.blind = args.blind;
+    let options = report::Options { blind: args.blind, ..Default::default() };
     if let Some(batch) = &args.batch {
         return run_batch(batch, args.output.as_deref(), &settings, &options);
     }

@@ -85,7 +85,7 @@ fn fact(rng: &mut Rng, event: usize, k: usize) -> String {
     let number = 10 + (event * 31 + k * 17) % 400;
     let verb = rng.pick(VERBS);
     // Words only this fact of this event uses.
-    let mut own = Rng(((event as u64 + 1) << 20 | k as u64 + 1).wrapping_mul(0x2545_F491_4F6C_DD1D));
+    let mut own = Rng((((event as u64 + 1) << 20) | (k as u64 + 1)).wrapping_mul(0x2545_F491_4F6C_DD1D));
     let topic = format!("{} {}", vocabulary_word(&mut own), vocabulary_word(&mut own));
     match rng.below(3) {
         0 => format!(
@@ -123,7 +123,7 @@ fn filler(rng: &mut Rng) -> String {
     let mut words: Vec<String> = Vec::with_capacity(n);
     for i in 0..n {
         words.push(match i % 4 {
-            0 | 1 | 2 => vocabulary_word(rng),
+            0..=2 => vocabulary_word(rng),
             _ => rng
                 .pick(&["near", "beyond", "under", "with", "after", "before", "despite", "around"])
                 .to_string(),

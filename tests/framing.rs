@@ -108,7 +108,8 @@ fn every_marker_explains_itself_and_points_at_its_words() {
 
 #[test]
 fn speakers_are_attributed() {
-    let rows: &[(&str, &[(&str, &str, &str)])] = &[
+    type Row<'a> = (&'a str, &'a [(&'a str, &'a str, &'a str)]);
+    let rows: &[Row] = &[
         (
             "Commerce Secretary Gina Raimondo said the rules were needed.",
             &[("Gina Raimondo", "said", "attribution-neutral")],
@@ -153,7 +154,8 @@ fn speakers_are_attributed() {
 
 #[test]
 fn quotes_are_extracted_with_their_speakers() {
-    let rows: &[(&str, &[(&str, Option<&str>)])] = &[
+    type Row<'a> = (&'a str, &'a [(&'a str, Option<&'a str>)]);
+    let rows: &[Row] = &[
         ("\u{201C}We will act,\u{201D} said Gina Raimondo.", &[("We will act,", Some("Gina Raimondo"))]),
         ("Raimondo said: \u{201C}We will act.\u{201D}", &[("We will act.", Some("Raimondo"))]),
         ("\"We will act,\" Raimondo said.", &[("We will act,", Some("Raimondo"))]),

@@ -306,7 +306,7 @@ impl Matcher for LexicalMatcher<'_> {
         // Partial dot products from the index; only promising pairs get an exact score.
         let mut acc = vec![0.0f32; n];
         let mut touched: Vec<usize> = Vec::new();
-        for a in 0..n {
+        for (a, best) in nearest.iter_mut().enumerate() {
             for &(f, wa) in &self.vectors[a].weights {
                 for &(b, wb) in &self.postings[f as usize] {
                     let b = b as usize;
@@ -322,7 +322,7 @@ impl Matcher for LexicalMatcher<'_> {
             for &b in &touched {
                 let partial = std::mem::take(&mut acc[b]);
                 let s = if partial >= floor * EXACT_SHARE { self.score(a, b) } else { partial };
-                nearest[a] = nearest[a].max(s);
+                *best = best.max(s);
                 if s >= floor {
                     pairs.push((a.min(b), a.max(b), s));
                 }
