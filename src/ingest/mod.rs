@@ -212,10 +212,18 @@ fn extension(name: &str) -> String {
     Path::new(path).extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase()
 }
 
-/// A readable outlet guess from a file name: "bbc_news.txt" → "bbc news".
+/// A readable outlet guess from a file name: "bbc_news.txt" → "Bbc News".
 pub fn outlet_from_name(name: &str) -> String {
     let stem = Path::new(name).file_stem().and_then(|s| s.to_str()).unwrap_or(name);
-    stem.replace(['_', '-'], " ")
+    // "global-courier" reads as "Global Courier" in a column header; words already capitalised stay.
+    stem.split(['_', '-', ' '])
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            let mut c = w.chars();
+            c.next().map(|f| f.to_uppercase().chain(c).collect::<String>()).unwrap_or_default()
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Text and heading lines produced by an extractor, before cleaning.
