@@ -116,7 +116,7 @@ const FIXTURES: &[Expect] = &[
     Expect {
         file: "bridge_gb18030.txt",
         title: "河港市宣布新建跨江大桥",
-        outlet: "bridge gb18030",
+        outlet: "Bridge Gb18030",
         published: Some("2024-03-12"),
         byline: None,
         encoding: "GBK",
@@ -128,7 +128,7 @@ const FIXTURES: &[Expect] = &[
     Expect {
         file: "ferries_chrome.txt",
         title: "Nordlink to cancel evening ferries to the outer islands",
-        outlet: "ferries chrome",
+        outlet: "Ferries Chrome",
         published: Some("2024-03-12"),
         byline: None,
         encoding: "UTF-8",
@@ -140,7 +140,7 @@ const FIXTURES: &[Expect] = &[
     Expect {
         file: "library_utf16.txt",
         title: "Library opens on Sundays after petition",
-        outlet: "library utf16",
+        outlet: "Library Utf16",
         published: None,
         byline: Some("Oskar Holm"),
         encoding: "UTF-16LE",
