@@ -303,7 +303,7 @@ impl App {
     }
 
     fn export(&mut self, format: Format) {
-        let options = report::Options { blind: self.view.prefs.blind };
+        let options = report::Options { blind: self.view.prefs.blind, ..Default::default() };
         let text = report::render(&self.comparison, format, &options);
         let name = format!("parallax-report.{}", format.extension());
         let Some(path) = rfd::FileDialog::new().set_title("Export report").set_file_name(&name).save_file()
