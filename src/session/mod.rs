@@ -11,6 +11,19 @@
 //! move sentence numbers under saved notes; storing the article keeps a session exactly as it was.
 //! Loading checks every span and re-splits an article whose sentences do not fit its body.
 //!
+//! The file, abridged:
+//!
+//! ```json
+//! { "parallax_session": 1,
+//!   "articles": [ { "article": { "meta": {...}, "original": "...", "extracted": "...", "body": "...",
+//!                                "sentences": [...], "headings": [...], "removed": [...], "warnings": [] },
+//!                   "colour": [200, 30, 90] } ],
+//!   "settings": { "threshold": 0.35, ... },
+//!   "notes": [ { "target": { "kind": "claim", "sentences": [{"article": 0, "sentence": 2}], "label": "..." },
+//!                "text": "Ask: why 'claimed'?", "created": 1795331640 } ],
+//!   "blind": true }
+//! ```
+//!
 //! Also here: [`notes`] (notes on claims and sentences) and [`store`] (autosave, crash recovery
 //! and the recent-files list in the user's data folder).
 
@@ -271,7 +284,31 @@ fn save_with(
     // On any error above, dropping `temp` deletes it; the target was never touched.
     temp.persist(path).map_err(|e| fail(e.error))?;
     sync_dir(dir);
+    remove_stale_temps(dir, &name);
     Ok(())
+}
+
+/// A temp file this old is left from a save that was killed, not one still being written.
+const STALE_TEMP: std::time::Duration = std::time::Duration::from_secs(10 * 60);
+
+/// Deletes temp files of earlier saves of `name` that were killed before their rename, so they
+/// do not pile up beside the user's session. Best effort: a file that cannot be removed stays.
+fn remove_stale_temps(dir: &Path, name: &str) {
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    let prefix = format!(".{name}.");
+    for entry in entries.flatten() {
+        let file = entry.file_name();
+        let file = file.to_string_lossy();
+        let old = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|age| age > STALE_TEMP);
+        if file.starts_with(&prefix) && file.ends_with(".tmp") && old {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
 }
 
 /// Flushes a folder's entries (the rename) to disk. Only Unix can open folders for this; elsewhere
@@ -308,6 +345,26 @@ mod tests {
         assert_eq!(std::fs::read(&path).unwrap(), before, "old file untouched");
         let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
         assert_eq!(names.len(), 1, "temp file removed: {names:?}");
+    }
+
+    #[test]
+    fn temps_of_killed_saves_are_cleaned_up_later() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("lesson.parallax");
+        let stale = dir.path().join(".lesson.parallax.abc123.tmp");
+        let fresh = dir.path().join(".lesson.parallax.def456.tmp");
+        let other = dir.path().join(".other.parallax.xyz.tmp");
+        let long_ago = std::time::SystemTime::now() - STALE_TEMP * 2;
+        for p in [&stale, &fresh, &other] {
+            std::fs::write(p, b"half a session").unwrap();
+        }
+        for p in [&stale, &other] {
+            std::fs::File::options().write(true).open(p).unwrap().set_modified(long_ago).unwrap();
+        }
+        save(&session_with("Title"), &path).unwrap();
+        assert!(!stale.exists(), "stale temp of this file removed");
+        assert!(fresh.exists(), "a temp that may still be written is kept");
+        assert!(other.exists(), "other files' temps are not ours to remove");
     }
 
     #[test]
