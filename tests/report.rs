@@ -32,7 +32,7 @@ const ARTICLES: [(&str, &str, &str, &str, &str, &str); 3] = [
         "Harbour district to get flood wall\n\nThe city council approved a new flood wall for the harbour district on Monday, the mayor told reporters.\n\nOpposition members claimed the 15 million euro wall was too expensive.\n\nThe council said the wall would be finished by 2027.",
     ),
     (
-        "gazette.html",
+        "gazette.txt",
         "Valley Gazette",
         "https://valleygazette.example/a?id=7",
         "2026-03-04",
