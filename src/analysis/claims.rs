@@ -13,7 +13,7 @@ use super::{Claim, ClaimKind, Member, Prominence, SentenceRef, Settings};
 use crate::ingest::Article;
 
 /// Every cross pair of a merge must score at least this share of the threshold.
-const CROSS_PAIR_SHARE: f32 = 0.5;
+const CROSS_PAIR_SHARE: f32 = 0.8;
 /// Longest representative label, in characters.
 const LABEL_CHARS: usize = 140;
 
