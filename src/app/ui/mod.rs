@@ -96,8 +96,9 @@ pub fn diff_job(pieces: &[Piece], font: FontId, dark: bool, wrap_width: f32) -> 
     for p in pieces {
         let mut format = egui::TextFormat::simple(font.clone(), palette::text(dark));
         if p.changed {
+            // Background only: egui draws an underline across section and glyph boundaries in
+            // pieces, which read as marks starting mid-word on a projector.
             format.background = palette::diff_fill(dark);
-            format.underline = egui::Stroke::new(2.0, palette::text(dark));
         }
         job.append(&p.text, 0.0, format);
     }
