@@ -422,3 +422,18 @@ fn csv_has_one_row_per_claim_and_quotes_correctly() {
     let loaded = rows.iter().find(|r| &r[2] == "loaded").expect("loaded marker row");
     assert!(loaded[5].contains("\"]]><svg onload=alert(4)>\""), "quotes survive: {}", &loaded[5]);
 }
+
+#[test]
+fn blind_mode_hides_the_sample_outlets_everywhere() {
+    for set in parallax::samples::sets() {
+        let c = analyze(&parallax::samples::load(set.name).0, &Settings::default());
+        let outlets: Vec<String> = c.articles.iter().map(|a| a.meta.outlet.to_lowercase()).collect();
+        let options = Options { blind: true, ..Options::default() };
+        for format in Format::ALL.into_iter().filter(|f| *f != Format::Json) {
+            let out = report::render(&c, format, &options).to_lowercase();
+            for outlet in &outlets {
+                assert!(!out.contains(outlet.as_str()), "{}: {format:?} leaks {outlet:?}", set.name);
+            }
+        }
+    }
+}

@@ -31,12 +31,20 @@ pub(crate) struct View<'a> {
     pub notes: &'a [Note],
     pub blind: bool,
     redactor: Option<(AhoCorasick, Vec<String>)>,
+    /// Per claim id, indices into `c.links` of the links that join two of its sentences.
+    links_of: Vec<Vec<usize>>,
 }
 
 impl<'a> View<'a> {
     /// A view; `blind` may differ from `options.blind` (worksheets are blind by default).
     pub fn new(c: &'a Comparison, options: &'a Options, blind: bool) -> View<'a> {
-        View { c, notes: &options.notes, blind, redactor: if blind { redactor(c) } else { None } }
+        View {
+            c,
+            notes: &options.notes,
+            blind,
+            redactor: if blind { redactor(c) } else { None },
+            links_of: links_by_claim(c),
+        }
     }
 
     /// "Source B" in blind mode, else the outlet ("Article 2" if it has none).
@@ -146,10 +154,9 @@ impl<'a> View<'a> {
     }
 
     /// The links at or above the threshold between two sentences of `claim`: the evidence for it.
-    pub fn claim_links(&self, claim: &'a Claim) -> impl Iterator<Item = &'a Link> + 'a {
-        let threshold = self.c.settings.threshold;
-        let has = |r: SentenceRef| claim.members.iter().any(|m| m.sentence_ref() == r);
-        self.c.links.iter().filter(move |l| l.score >= threshold && has(l.a) && has(l.b))
+    pub fn claim_links(&self, claim: &Claim) -> impl Iterator<Item = &'a Link> + '_ {
+        let c = self.c;
+        self.links_of.get(claim.id).into_iter().flatten().filter_map(move |&i| c.links.get(i))
     }
 
     /// "shared by all 3", "shared by 2 of 3", "only Source B".
@@ -201,6 +208,24 @@ impl<'a> View<'a> {
             }
         }
     }
+}
+
+/// For each claim, the links at or above the threshold whose both ends are its members (indexed
+/// once, so reports of large sets stay linear in the number of links).
+fn links_by_claim(c: &Comparison) -> Vec<Vec<usize>> {
+    let claims_of = c.claims_by_sentence();
+    let of = |r: SentenceRef| {
+        claims_of.get(r.article).and_then(|a| a.get(r.sentence)).map(Vec::as_slice).unwrap_or(&[])
+    };
+    let mut out = vec![Vec::new(); c.claims.iter().map(|x| x.id + 1).max().unwrap_or(0)];
+    for (i, l) in c.links.iter().enumerate().filter(|(_, l)| l.score >= c.settings.threshold) {
+        for id in of(l.a).iter().filter(|id| of(l.b).contains(id)) {
+            if let Some(slot) = out.get_mut(*id) {
+                slot.push(i);
+            }
+        }
+    }
+    out
 }
 
 /// Outlet names, URL hosts, file names and bylines → the blind name of the first article using them.
