@@ -18,8 +18,12 @@ use parallax::{Settings, analyze, ingest};
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
-    /// Articles or a .parallax session to open in the window (default: the bundled demo set).
+    /// Articles or a .parallax session to open in the window (default: the work left open last
+    /// time, or the bundled demo set on a first run).
     files: Vec<PathBuf>,
+    /// Open the window on the bundled demo set, whatever was open last time.
+    #[arg(long, conflicts_with = "files")]
+    demo: bool,
 }
 
 #[derive(Subcommand)]
@@ -92,13 +96,13 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Some(Command::Analyze(args)) => run_analyze(&args),
-        None => open_window(&cli.files),
+        None => open_window(cli.files, cli.demo),
     }
 }
 
 #[cfg(feature = "gui")]
-fn open_window(files: &[PathBuf]) -> ExitCode {
-    match parallax::app::run(files) {
+fn open_window(files: Vec<PathBuf>, demo: bool) -> ExitCode {
+    match parallax::app::run(parallax::app::StartOptions { files, demo }) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!(
@@ -110,7 +114,7 @@ fn open_window(files: &[PathBuf]) -> ExitCode {
 }
 
 #[cfg(not(feature = "gui"))]
-fn open_window(_files: &[PathBuf]) -> ExitCode {
+fn open_window(_files: Vec<PathBuf>, _demo: bool) -> ExitCode {
     eprintln!("parallax: built without the window (feature `gui`); showing the demo analysis as Markdown.");
     let comparison = analyze(&parallax::samples::demo(), &Settings::default());
     println!("{}", report::render(&comparison, Format::Markdown, &report::Options::default()));

@@ -137,7 +137,12 @@ fn detail_pane_steps_and_closes() {
 #[test]
 fn notification_dismiss_button() {
     let app = demo();
-    let note = Notification { id: 7, level: Level::Error, text: "could not read x.txt; check it".into() };
+    let note = Notification {
+        id: 7,
+        level: Level::Error,
+        text: "could not read x.txt; check it".into(),
+        button: None,
+    };
     let view = ViewState { notifications: vec![note], ..app.view().clone() };
     let mut h = panel(&app, view, |ui, _c, v, a| ui::notifications::notifications_ui(ui.ctx(), v, a));
     h.get_by_label("Dismiss").click();

@@ -185,6 +185,50 @@ pub enum Action {
     SortMatrix(SortKey),
     /// Export a report through a save dialog.
     Export(Format),
+    /// Write a report in `format` to this file (what the export dialog does once a file is chosen).
+    ExportTo(Format, PathBuf),
+    /// Open (true) or close (false) the export choice (Ctrl+E).
+    ShowExport(bool),
     /// Close a notification.
     DismissNotification(u64),
+    /// Put back the work that New, a sample set or another session replaced.
+    BringBack,
+    /// Start an empty set (the work it replaces stays in the recovery file and can be brought back).
+    NewSession,
+    /// Show the native dialog to open a `.parallax` session (never used by tests).
+    OpenSessionDialog,
+    /// Open this session file, replacing the work (loaded articles stay if it cannot be read).
+    OpenSession(PathBuf),
+    /// Save to the current session file, or ask where the first time (Ctrl+S).
+    Save,
+    /// Ask where to save the session (Ctrl+Shift+S; never used by tests).
+    SaveAsDialog,
+    /// Save the session to this file and keep working on it.
+    SaveSession(PathBuf),
+    /// Restore the work the crash-recovery prompt offers.
+    RestoreRecovery,
+    /// Decline the crash-recovery offer; its file is deleted.
+    DiscardRecovery,
+    /// The detail pane's note field changed.
+    EditNoteDraft(String),
+    /// Add a note to a claim of the comparison shown.
+    AddClaimNote {
+        /// Claim id.
+        claim: usize,
+        /// The note.
+        text: String,
+    },
+    /// Open the note dialog for a sentence (None closes it).
+    ShowSentenceNote(Option<SentenceRef>),
+    /// The sentence note's text changed.
+    EditSentenceNote(String),
+    /// Add a note to one sentence.
+    AddSentenceNote {
+        /// The sentence.
+        at: SentenceRef,
+        /// The note.
+        text: String,
+    },
+    /// Delete a note (index into the notes).
+    DeleteNote(usize),
 }

@@ -1,11 +1,12 @@
 //! [`App::apply`]: the only place the app's state changes.
 
+use std::path::PathBuf;
+
 use super::action::{Action, FontChange, Loaded};
 use super::state::{DEFAULT_FONT_SIZE, FONT_SIZE_RANGE, Level, UrlDraft};
 use super::{App, palette, rebuild};
 use crate::analysis::{Claim, ClaimKind, SentenceRef};
 use crate::ingest::Article;
-use crate::report::{self, Format};
 
 impl App {
     /// Applies one action.
@@ -22,18 +23,12 @@ impl App {
                 let t = t.clamp(0.05, 0.95);
                 if (t - self.view.prefs.threshold).abs() > f32::EPSILON {
                     self.view.prefs.threshold = t;
+                    self.touch();
                     self.reanalyse();
                 }
             }
             Action::OpenDialog => self.open_dialog(),
-            Action::OpenFiles(paths) => {
-                if !paths.is_empty() {
-                    let ticket = self.ticket();
-                    self.file_tickets.push(ticket);
-                    self.view.loading = true;
-                    self.worker.load_files(ticket, paths, self.ctx.clone());
-                }
-            }
+            Action::OpenFiles(paths) => self.open_files(paths),
             Action::ShowPaste(open) => self.view.paste = open.then(String::new),
             Action::EditPaste(text) => self.view.paste = Some(text),
             Action::PasteArticle(text) => self.paste_article(&text),
@@ -51,15 +46,7 @@ impl App {
             }
             Action::Loaded(loaded) => self.loaded(loaded),
             Action::LoadSampleSet(name) => self.load_sample_set(&name),
-            Action::RemoveArticle(i) => {
-                if i < self.articles.len() {
-                    self.articles.remove(i);
-                    remove_at(&mut self.view.colours, i);
-                    self.view.selected = None;
-                    self.view.set_name = None;
-                    self.reanalyse();
-                }
-            }
+            Action::RemoveArticle(i) => self.remove_article(i),
             Action::MoveArticle { from, to } => self.move_article(from, to),
             Action::RenameOutlet(i, name) => self.edit_meta(i, |a| a.meta.outlet.clone_from(&name)),
             Action::SetDate(i, date) => {
@@ -69,17 +56,16 @@ impl App {
             Action::SetColour(i, rgb) => {
                 if let Some(c) = self.view.colours.get_mut(i) {
                     *c = rgb;
+                    self.touch();
                 }
             }
-            Action::RestoreRemoval { article, removal } => {
-                if let Some(restored) = self.articles.get(article).and_then(|a| rebuild::restore(a, removal))
-                {
-                    self.articles[article] = restored;
-                    self.reanalyse();
-                }
-            }
+            Action::RestoreRemoval { article, removal } => self.restore_removal(article, removal),
             Action::ShowArticles(open) => self.view.manage_open = open,
-            Action::ToggleBlind => self.view.prefs.blind = !self.view.prefs.blind,
+            Action::ToggleBlind => {
+                self.view.prefs.blind = !self.view.prefs.blind;
+                self.refresh_versions();
+                self.touch();
+            }
             Action::TogglePresenter => {
                 self.view.presenter = !self.view.presenter;
                 if self.view.presenter && !self.selected_is_shared() {
@@ -107,8 +93,32 @@ impl App {
             Action::SortMatrix(key) => {
                 self.view.sort = if self.view.sort.0 == key { (key, !self.view.sort.1) } else { (key, true) };
             }
-            Action::Export(format) => self.export(format),
+            Action::Export(format) => self.export_dialog(format),
+            Action::ExportTo(format, path) => self.export_to(format, &path),
+            Action::ShowExport(open) => self.view.export_open = open,
             Action::DismissNotification(id) => self.view.notifications.retain(|n| n.id != id),
+            Action::BringBack => self.bring_back(),
+            Action::NewSession => self.new_session(),
+            Action::OpenSessionDialog => self.open_session_dialog(),
+            Action::OpenSession(path) => self.open_session(&path),
+            Action::Save => match self.view.session_path.clone() {
+                Some(path) => self.save_session(path),
+                None => self.save_as_dialog(),
+            },
+            Action::SaveAsDialog => self.save_as_dialog(),
+            Action::SaveSession(path) => self.save_session(path),
+            Action::RestoreRecovery => self.answer_recovery(true),
+            Action::DiscardRecovery => self.answer_recovery(false),
+            Action::EditNoteDraft(text) => self.view.note_draft = text,
+            Action::AddClaimNote { claim, text } => self.add_claim_note(claim, &text),
+            Action::ShowSentenceNote(at) => self.view.sentence_note = at.map(|r| (r, String::new())),
+            Action::EditSentenceNote(text) => {
+                if let Some((_, t)) = &mut self.view.sentence_note {
+                    *t = text;
+                }
+            }
+            Action::AddSentenceNote { at, text } => self.add_sentence_note(at, &text),
+            Action::DeleteNote(i) => self.delete_note(i),
         }
     }
 
@@ -126,9 +136,10 @@ impl App {
 
     fn select_claim(&mut self, id: Option<usize>, from: Option<SentenceRef>) {
         let claim = id.and_then(|id| self.comparison.claims.get(id));
+        if self.view.selected != claim.map(|c| c.id) {
+            self.view.note_draft.clear();
+        }
         self.view.selected = claim.map(|c| c.id);
-        self.view.versions =
-            claim.map(|cl| crate::app::diff::versions(&self.comparison, cl)).unwrap_or_default();
         self.view.selected_sentence = from;
         // Scroll the columns to the claim's sentences, but not the one just clicked.
         self.view.scroll_to = claim
@@ -140,6 +151,7 @@ impl App {
                     .collect()
             })
             .unwrap_or_default();
+        self.refresh_versions();
     }
 
     /// Steps to the next or previous claim passing the filter (shared ones only in presenter mode).
@@ -183,7 +195,47 @@ impl App {
             let c = self.view.colours.remove(from);
             self.view.colours.insert(to, c);
         }
-        self.view.selected = None;
+        // Where each old position went: the moved article to `to`, the ones between shift by one.
+        self.remap_notes(|i| {
+            Some(if i == from {
+                to
+            } else if from < to && (from + 1..=to).contains(&i) {
+                i - 1
+            } else if to < from && (to..from).contains(&i) {
+                i + 1
+            } else {
+                i
+            })
+        });
+        self.clear_selection();
+        self.touch();
+        self.reanalyse();
+    }
+
+    fn remove_article(&mut self, i: usize) {
+        if i >= self.articles.len() {
+            return;
+        }
+        self.articles.remove(i);
+        remove_at(&mut self.view.colours, i);
+        self.remap_notes(|k| match k.cmp(&i) {
+            std::cmp::Ordering::Less => Some(k),
+            std::cmp::Ordering::Equal => None,
+            std::cmp::Ordering::Greater => Some(k - 1),
+        });
+        self.clear_selection();
+        self.view.set_name = None;
+        self.touch();
+        self.reanalyse();
+    }
+
+    fn restore_removal(&mut self, article: usize, removal: usize) {
+        let Some(old) = self.articles.get(article) else { return };
+        let Some(restored) = rebuild::restore(old, removal) else { return };
+        // The body was re-split: notes follow their sentences' text to the new sentence numbers.
+        crate::app::notes::follow_rebuild(&mut self.view.notes, article, old, &restored);
+        self.articles[article] = restored;
+        self.touch();
         self.reanalyse();
     }
 
@@ -195,19 +247,36 @@ impl App {
                 && let Some(shown) = self.comparison.articles.get_mut(i)
             {
                 edit(shown);
+                // A new outlet name must be hidden in blind mode too.
+                self.view.index.redactor =
+                    crate::report::Redactor::new(&self.comparison).map(std::sync::Arc::new);
             }
+            self.touch();
         }
     }
 
-    fn open_dialog(&mut self) {
-        let picked = rfd::FileDialog::new()
-            .set_title("Open articles")
-            .add_filter("Articles (text, Markdown, web pages)", &["txt", "md", "html", "htm"])
-            .add_filter("All files", &["*"])
-            .pick_files();
-        // A cancelled dialog is not an error: nothing changes.
-        if let Some(paths) = picked {
-            self.apply(Action::OpenFiles(paths));
+    /// Loads dropped or picked files: `.parallax` files open as a session, the rest as articles.
+    fn open_files(&mut self, paths: Vec<PathBuf>) {
+        let (sessions, articles): (Vec<PathBuf>, Vec<PathBuf>) =
+            paths.into_iter().partition(|p| super::start::is_session_file(p));
+        if let Some(first) = sessions.first() {
+            if sessions.len() > 1 || !articles.is_empty() {
+                self.notify(
+                    Level::Error,
+                    format!(
+                        "Only one session opens at a time; opened “{}”. Drop the others one by one.",
+                        super::work::file_name(first)
+                    ),
+                );
+            }
+            self.open_session(first);
+            return;
+        }
+        if !articles.is_empty() {
+            let ticket = self.ticket();
+            self.file_tickets.push(ticket);
+            self.view.loading = true;
+            self.worker.load_files(ticket, articles, self.ctx.clone());
         }
     }
 
@@ -284,43 +353,8 @@ impl App {
             self.articles.push(a);
         }
         self.view.set_name = None;
+        self.touch();
         self.reanalyse();
-    }
-
-    fn load_sample_set(&mut self, name: &str) {
-        let (articles, errors) = crate::samples::load(name);
-        for e in errors {
-            self.notify(Level::Error, e.to_string());
-        }
-        if articles.is_empty() {
-            self.notify(Level::Error, format!("The sample set “{name}” has no articles; pick another set."));
-            return;
-        }
-        self.view.colours = (0..articles.len()).map(palette::article_colour).collect();
-        self.articles = articles;
-        self.view.selected = None;
-        self.view.set_name = Some(name.to_string());
-        self.reanalyse();
-    }
-
-    fn export(&mut self, format: Format) {
-        let options = report::Options { blind: self.view.prefs.blind, ..Default::default() };
-        let text = report::render(&self.comparison, format, &options);
-        let name = format!("parallax-report.{}", format.extension());
-        let Some(path) = rfd::FileDialog::new().set_title("Export report").set_file_name(&name).save_file()
-        else {
-            return; // Cancelled.
-        };
-        match write_atomic(&path, &text) {
-            Ok(()) => self.notify(Level::Info, format!("Report saved: {}", path.display())),
-            Err(e) => self.notify(
-                Level::Error,
-                format!(
-                    "Could not save the report ({e}); pick a folder you can write to: {}",
-                    path.display()
-                ),
-            ),
-        }
     }
 }
 
@@ -329,14 +363,4 @@ fn remove_at<T>(v: &mut Vec<T>, i: usize) {
     if i < v.len() {
         v.remove(i);
     }
-}
-
-/// Writes to a temporary file beside `path`, then renames it over `path`: a crash mid-write
-/// leaves any previous file whole.
-pub fn write_atomic(path: &std::path::Path, text: &str) -> std::io::Result<()> {
-    let mut tmp = path.as_os_str().to_owned();
-    tmp.push(".tmp");
-    let tmp = std::path::PathBuf::from(tmp);
-    std::fs::write(&tmp, text)?;
-    std::fs::rename(&tmp, path)
 }

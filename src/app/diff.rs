@@ -85,13 +85,21 @@ pub fn against_all(base: &str, others: &[&str]) -> Vec<Piece> {
 }
 
 /// Every version of `claim` with its differing words marked, and its framing differences from
-/// the first version in plain words.
+/// the first version in plain words. With a `redactor` (blind mode) outlet names in the text are
+/// replaced before comparing, so a name never shows and never counts as a difference.
 pub fn versions(
     c: &crate::analysis::Comparison,
     claim: &crate::analysis::Claim,
+    redactor: Option<&crate::report::Redactor>,
 ) -> Vec<crate::app::state::Version> {
     use crate::framing::{DiffKind, diff_versions};
-    let texts: Vec<&str> = claim.members.iter().map(|m| c.sentence_text(m.sentence_ref())).collect();
+    let redact = |t: &str| match redactor {
+        Some(r) => r.apply(t).into_owned(),
+        None => t.to_string(),
+    };
+    let owned: Vec<String> =
+        claim.members.iter().map(|m| redact(c.sentence_text(m.sentence_ref()))).collect();
+    let texts: Vec<&str> = owned.iter().map(String::as_str).collect();
     let first = claim.members.first().map(|m| m.sentence_ref());
     claim
         .members
@@ -119,7 +127,7 @@ pub fn versions(
                             (_, true) => format!("leaves out “{}”", op.a_text),
                             _ => format!("“{}” instead of “{}”", op.b_text, op.a_text),
                         };
-                        format!("{what} ({})", kinds.join(", ").to_lowercase())
+                        redact(&format!("{what} ({})", kinds.join(", ").to_lowercase()))
                     })
                     .collect(),
                 None => Vec::new(),

@@ -1,31 +1,35 @@
 //! The desktop window (feature `gui`): articles side by side, claims, framing, quotes, copying.
 //!
-//! Takes the articles a user brings (or the bundled demo set) and shows the [`Comparison`] the
-//! analysis gives. The UI reads, the app writes: panels in [`ui`] draw from `&Comparison` and
-//! `&ViewState` and push [`Action`]s; only [`App::apply`] changes state. Analysis, file loading
-//! and URL fetching run off the UI thread ([`worker`]).
+//! Takes the articles a user brings (or the bundled demo set, or a `.parallax` session) and shows
+//! the [`Comparison`] the analysis gives. The UI reads, the app writes: panels in [`ui`] draw from
+//! `&Comparison` and `&ViewState` and push [`Action`]s; only [`App::apply`] changes state.
+//! Analysis, file loading, URL fetching and autosave run off the UI thread ([`worker`],
+//! [`autosave`]); sessions, recovery and the last work are in [`work`], start-up in [`start`].
 
 pub mod action;
 mod apply;
+pub mod autosave;
 pub mod diff;
+mod files;
 mod keys;
+pub mod notes;
 pub mod palette;
 pub mod rebuild;
+pub mod start;
 pub mod state;
 pub mod ui;
+mod work;
 pub mod worker;
 
-use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 pub use action::{Action, FontChange, Loaded, View};
+pub use start::{StartOptions, run};
 pub use state::{Prefs, ViewState};
 
 use crate::analysis::{Comparison, Settings, analyze};
 use crate::ingest::Article;
-
-/// Key under which preferences are kept in eframe storage.
-const PREFS_KEY: &str = "parallax-prefs";
+use crate::session::{Session, Store};
 
 /// The application: the loaded articles, the comparison shown and the view state.
 pub struct App {
@@ -45,12 +49,30 @@ pub struct App {
     ctx: Option<egui::Context>,
     /// The (dark, font size, presenter) the egui style was last set for.
     styled: Option<(bool, f32, bool)>,
+    /// Analysis settings besides the threshold (which is `view.prefs.threshold`).
+    settings: Settings,
+    /// The user's data folder (recent files, recovery, last work); None in tests that want none.
+    store: Option<Store>,
+    /// Writes the recovery file while the user works (with `store`).
+    autosave: Option<autosave::Autosaver>,
+    /// The work the crash-recovery prompt offers, until restored or discarded.
+    recovery: Option<Session>,
+    /// The unsaved work that New, a sample set or another session replaced (for Bring back).
+    previous: Option<Session>,
+    /// The window title last sent to the window.
+    title: String,
 }
 
 impl App {
     /// An app on `articles`, analysed synchronously so the first frame already shows the result.
     pub fn with_comparison(articles: Vec<Article>, prefs: Prefs) -> App {
         let settings = Settings { threshold: prefs.threshold, ..Settings::default() };
+        App::with_settings(articles, settings, prefs)
+    }
+
+    /// An app on `articles` analysed with `settings` (whose threshold wins over the preference).
+    fn with_settings(articles: Vec<Article>, settings: Settings, mut prefs: Prefs) -> App {
+        prefs.threshold = settings.threshold;
         let comparison = analyze(&articles, &settings);
         let view = ViewState {
             colours: (0..articles.len()).map(palette::article_colour).collect(),
@@ -70,6 +92,12 @@ impl App {
             next_notification: 1,
             ctx: None,
             styled: None,
+            settings,
+            store: None,
+            autosave: None,
+            recovery: None,
+            previous: None,
+            title: String::new(),
         }
     }
 
@@ -98,6 +126,11 @@ impl App {
     /// The loaded articles (may be newer than the comparison while an analysis runs).
     pub fn articles(&self) -> &[Article] {
         &self.articles
+    }
+
+    /// The settings the next analysis uses.
+    pub fn settings(&self) -> Settings {
+        Settings { threshold: self.view.prefs.threshold, ..self.settings.clone() }
     }
 
     /// True while a load or an analysis is in flight.
@@ -157,20 +190,27 @@ impl App {
         }
         self.view.selected_sentence = None;
         self.view.hovered = None;
+        self.comparison = comparison;
+        self.reindex_notes();
+        self.refresh_versions();
+    }
+
+    /// Recomputes the selected claim's versions (after a new selection, analysis or blind toggle).
+    fn refresh_versions(&mut self) {
+        let redactor = self.view.index.redactor.clone().filter(|_| self.view.prefs.blind);
         self.view.versions = self
             .view
             .selected
-            .and_then(|id| comparison.claims.get(id))
-            .map(|cl| diff::versions(&comparison, cl))
+            .and_then(|id| self.comparison.claims.get(id))
+            .map(|cl| diff::versions(&self.comparison, cl, redactor.as_deref()))
             .unwrap_or_default();
-        self.comparison = comparison;
     }
 
     /// Asks the worker for a new analysis of the current articles.
     fn reanalyse(&mut self) {
         self.generation += 1;
         self.view.analysing = true;
-        let settings = Settings { threshold: self.view.prefs.threshold, ..self.comparison.settings.clone() };
+        let settings = self.settings();
         if !self.worker.analyse(self.generation, self.articles.clone(), settings.clone(), self.ctx.clone()) {
             // No thread: analyse here rather than show nothing.
             let c = analyze(&self.articles, &settings);
@@ -185,7 +225,7 @@ impl App {
         }
         let id = self.next_notification;
         self.next_notification += 1;
-        self.view.notifications.push(state::Notification { id, level, text });
+        self.view.notifications.push(state::Notification { id, level, text, button: None });
     }
 
     /// Draws one frame into `ui` and applies what the user did. The eframe entry point calls
@@ -199,6 +239,12 @@ impl App {
         ui::app_ui(ui, &self.comparison, &self.view, &mut actions);
         for action in actions {
             self.apply(action);
+        }
+        self.autosave_tick(&ctx, Instant::now());
+        let title = self.window_title();
+        if title != self.title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.title = title;
         }
     }
 
@@ -222,50 +268,10 @@ impl eframe::App for App {
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        eframe::set_value(storage, PREFS_KEY, &self.view.prefs);
+        eframe::set_value(storage, start::PREFS_KEY, &self.view.prefs);
     }
-}
 
-/// Loads `files` (or the demo set when empty) synchronously, for the first frame.
-fn initial_app(files: &[PathBuf], prefs: Prefs) -> App {
-    if files.is_empty() {
-        return App::demo(prefs);
+    fn on_exit(&mut self) {
+        self.shutdown();
     }
-    let mut articles = Vec::new();
-    let mut errors = Vec::new();
-    for f in files {
-        match crate::ingest::load_path(f) {
-            Ok(a) => articles.push(a),
-            Err(e) => errors.push(e.to_string()),
-        }
-    }
-    let mut app = App::with_comparison(articles, prefs);
-    for e in errors {
-        app.notify(state::Level::Error, e);
-    }
-    app
-}
-
-/// Opens the window on `files` (or the demo set when empty) and runs until it is closed.
-pub fn run(files: &[PathBuf]) -> Result<(), String> {
-    let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
-            .with_title("Parallax")
-            .with_inner_size([1600.0, 1000.0])
-            .with_min_inner_size([800.0, 500.0])
-            .with_drag_and_drop(true),
-        ..Default::default()
-    };
-    let files = files.to_vec();
-    eframe::run_native(
-        "Parallax",
-        options,
-        Box::new(move |cc| {
-            let prefs: Prefs = cc.storage.and_then(|s| eframe::get_value(s, PREFS_KEY)).unwrap_or_default();
-            let mut app = initial_app(&files, prefs);
-            app.set_repaint_context(cc.egui_ctx.clone());
-            Ok(Box::new(app))
-        }),
-    )
-    .map_err(|e| e.to_string())
 }

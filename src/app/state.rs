@@ -1,10 +1,16 @@
 //! What the window shows besides the analysis itself: selection, hover, filters, dialogs,
 //! notifications and preferences. Panels read it; only `App::apply` writes it.
 
+use std::borrow::Cow;
+use std::path::PathBuf;
+use std::sync::Arc;
+
 use serde::{Deserialize, Serialize};
 
 use super::action::{Filter, SortKey, View};
 use crate::analysis::{Claim, ClaimKind, Comparison, SentenceRef};
+use crate::report::Redactor;
+use crate::session::Note;
 
 /// Default article font size in points (readable from the back of a classroom at 1080p).
 pub const DEFAULT_FONT_SIZE: f32 = 18.0;
@@ -45,6 +51,13 @@ pub enum Level {
     Error,
 }
 
+/// A button a notification can carry besides Dismiss.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NoticeButton {
+    /// Put back the work that was just replaced (New, a sample set, another session).
+    BringBack,
+}
+
 /// A message shown once until dismissed.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Notification {
@@ -54,6 +67,19 @@ pub struct Notification {
     pub level: Level,
     /// What happened and what to do.
     pub text: String,
+    /// An extra button, if any.
+    pub button: Option<NoticeButton>,
+}
+
+/// What the crash-recovery prompt says about the work it offers.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RecoveryOffer {
+    /// When it was autosaved, seconds since 1970 (None if the file time is unknown).
+    pub saved_secs: Option<u64>,
+    /// How many articles it holds.
+    pub articles: usize,
+    /// How many notes it holds.
+    pub notes: usize,
 }
 
 /// The URL dialog.
@@ -74,6 +100,11 @@ pub struct Index {
     pub markers_of: Vec<Vec<Vec<usize>>>,
     /// Lower-cased bodies for find, byte for byte aligned with the bodies.
     pub lower_bodies: Vec<String>,
+    /// `notes_of[article][sentence]`: indices into the notes that mark this sentence (its own
+    /// notes and those of the claim it belongs to now).
+    pub notes_of: Vec<Vec<Vec<usize>>>,
+    /// Replaces outlet names, hosts, file names and bylines in text (used in blind mode).
+    pub redactor: Option<Arc<Redactor>>,
 }
 
 impl Index {
@@ -90,7 +121,14 @@ impl Index {
             claims_of: c.claims_by_sentence(),
             markers_of,
             lower_bodies: c.articles.iter().map(|a| lower_same_length(&a.body)).collect(),
+            notes_of: Vec::new(),
+            redactor: Redactor::new(c).map(Arc::new),
         }
+    }
+
+    /// Indices of the notes that mark a sentence.
+    pub fn notes(&self, r: SentenceRef) -> &[usize] {
+        self.notes_of.get(r.article).and_then(|a| a.get(r.sentence)).map(Vec::as_slice).unwrap_or(&[])
     }
 
     /// Claim ids of a sentence (empty for headings and short sentences).
@@ -157,6 +195,22 @@ pub struct ViewState {
     /// The selected claim's versions with their differing words marked, and what differs from the
     /// first version in plain words; one entry per member, computed once per selection.
     pub versions: Vec<Version>,
+    /// The user's notes on claims and sentences (saved in sessions and every export).
+    pub notes: Vec<Note>,
+    /// What is typed in the detail pane's note field.
+    pub note_draft: String,
+    /// The note being written on a sentence (which, and the text), while its dialog is open.
+    pub sentence_note: Option<(SentenceRef, String)>,
+    /// The `.parallax` file the work was opened from or last saved to.
+    pub session_path: Option<PathBuf>,
+    /// True when there are changes not saved to a session file.
+    pub dirty: bool,
+    /// Recently opened or saved sessions, newest first.
+    pub recent: Vec<PathBuf>,
+    /// The crash-recovery prompt, while it is shown.
+    pub recovery: Option<RecoveryOffer>,
+    /// The export choice is open.
+    pub export_open: bool,
 }
 
 /// One version of the selected claim, ready to draw.
@@ -192,6 +246,14 @@ impl Default for ViewState {
             set_name: None,
             index: Index::default(),
             versions: Vec::new(),
+            notes: Vec::new(),
+            note_draft: String::new(),
+            sentence_note: None,
+            session_path: None,
+            dirty: false,
+            recent: Vec::new(),
+            recovery: None,
+            export_open: false,
         }
     }
 }
@@ -216,6 +278,16 @@ impl ViewState {
             format!("Article {}", i + 1)
         } else {
             outlet.to_string()
+        }
+    }
+
+    /// `text` with outlet names, hosts, file names and bylines replaced by "Source A" … in blind
+    /// mode; unchanged otherwise. Every panel passes free text (titles, sentences, labels, notes,
+    /// notifications) through it.
+    pub fn redact<'t>(&self, text: &'t str) -> Cow<'t, str> {
+        match (&self.index.redactor, self.prefs.blind) {
+            (Some(r), true) => r.apply(text),
+            _ => Cow::Borrowed(text),
         }
     }
 

@@ -15,6 +15,8 @@ pub mod worksheet;
 
 use serde::{Deserialize, Serialize};
 
+pub use view::Redactor;
+
 use crate::analysis::Comparison;
 use crate::session::Note;
 

@@ -30,7 +30,7 @@ pub(crate) struct View<'a> {
     pub c: &'a Comparison,
     pub notes: &'a [Note],
     pub blind: bool,
-    redactor: Option<(AhoCorasick, Vec<String>)>,
+    redactor: Option<Redactor>,
     /// Per claim id, indices into `c.links` of the links that join two of its sentences.
     links_of: Vec<Vec<usize>>,
 }
@@ -42,7 +42,7 @@ impl<'a> View<'a> {
             c,
             notes: &options.notes,
             blind,
-            redactor: if blind { redactor(c) } else { None },
+            redactor: if blind { Redactor::new(c) } else { None },
             links_of: links_by_claim(c),
         }
     }
@@ -71,24 +71,10 @@ impl<'a> View<'a> {
 
     /// Text with outlet names, hosts and bylines replaced by source names in blind mode.
     pub fn text<'t>(&self, text: &'t str) -> Cow<'t, str> {
-        let Some((ac, names)) = &self.redactor else { return Cow::Borrowed(text) };
-        let mut out = String::new();
-        let mut last = 0;
-        for m in ac.find_iter(text) {
-            let before = text[..m.start()].chars().next_back();
-            let after = text[m.end()..].chars().next();
-            if before.is_some_and(char::is_alphanumeric) || after.is_some_and(char::is_alphanumeric) {
-                continue;
-            }
-            out.push_str(&text[last..m.start()]);
-            out.push_str(&names[m.pattern().as_usize()]);
-            last = m.end();
+        match &self.redactor {
+            Some(r) => r.apply(text),
+            None => Cow::Borrowed(text),
         }
-        if last == 0 {
-            return Cow::Borrowed(text);
-        }
-        out.push_str(&text[last..]);
-        Cow::Owned(out)
     }
 
     /// The article's title, redacted.
@@ -228,7 +214,57 @@ fn links_by_claim(c: &Comparison) -> Vec<Vec<usize>> {
     out
 }
 
-/// Outlet names, URL hosts, file names and bylines → the blind name of the first article using them.
+/// Replaces, in blind mode, what would identify a source in free text: outlet names, URL hosts,
+/// file names and bylines become the blind name of the first article using them ("Source B").
+/// Matches are whole words, ASCII case-insensitive, longest first. The window uses it too.
+#[derive(Clone, Debug)]
+pub struct Redactor {
+    ac: AhoCorasick,
+    names: Vec<String>,
+}
+
+impl Redactor {
+    /// The redactor for `c`'s articles; `None` when nothing identifies them.
+    pub fn new(c: &Comparison) -> Option<Redactor> {
+        let (ac, names) = redactor(c)?;
+        Some(Redactor { ac, names })
+    }
+
+    /// Byte ranges in `text` to hide, each with the name shown instead, in text order.
+    pub fn matches<'r>(&'r self, text: &str) -> Vec<(std::ops::Range<usize>, &'r str)> {
+        let mut out = Vec::new();
+        for m in self.ac.find_iter(text) {
+            let before = text[..m.start()].chars().next_back();
+            let after = text[m.end()..].chars().next();
+            if before.is_some_and(char::is_alphanumeric) || after.is_some_and(char::is_alphanumeric) {
+                continue;
+            }
+            if let Some(name) = self.names.get(m.pattern().as_usize()) {
+                out.push((m.start()..m.end(), name.as_str()));
+            }
+        }
+        out
+    }
+
+    /// `text` with every match replaced.
+    pub fn apply<'t>(&self, text: &'t str) -> Cow<'t, str> {
+        let found = self.matches(text);
+        if found.is_empty() {
+            return Cow::Borrowed(text);
+        }
+        let mut out = String::with_capacity(text.len());
+        let mut last = 0;
+        for (range, name) in found {
+            out.push_str(&text[last..range.start]);
+            out.push_str(name);
+            last = range.end;
+        }
+        out.push_str(&text[last..]);
+        Cow::Owned(out)
+    }
+}
+
+/// The patterns and their blind names.
 fn redactor(c: &Comparison) -> Option<(AhoCorasick, Vec<String>)> {
     let mut patterns: Vec<(String, String)> = Vec::new();
     for (i, a) in c.articles.iter().enumerate() {

@@ -77,6 +77,11 @@ pub struct Session {
     /// Blind mode: outlets shown as Source A, B, C ...
     #[serde(default)]
     pub blind: bool,
+    /// The `.parallax` file this work was last opened from or saved to. Only the window's
+    /// autosave and last-work files carry it (so restored work saves back to its file); files
+    /// the user saves leave it out.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub origin: Option<std::path::PathBuf>,
 }
 
 impl Default for Session {
@@ -87,6 +92,7 @@ impl Default for Session {
             settings: Settings::default(),
             notes: Vec::new(),
             blind: false,
+            origin: None,
         }
     }
 }
@@ -100,6 +106,7 @@ impl Session {
             settings: settings.clone(),
             notes: notes.to_vec(),
             blind,
+            origin: None,
         }
     }
 

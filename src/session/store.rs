@@ -3,7 +3,8 @@
 //! The folder is `$PARALLAX_DATA_DIR` if set (tests, portable installs), else the platform's data
 //! folder plus `parallax` (`~/.local/share/parallax` on Linux). The window autosaves to
 //! `recovery.parallax` while the user works and clears it on a clean exit or a save; a recovery
-//! file found at start means the last run ended badly, so the window offers to restore it.
+//! file found at start means the last run ended badly, so the window offers to restore it. On a
+//! clean exit the window keeps the work as `last-work.parallax` and opens it again next time.
 
 use std::path::{Path, PathBuf};
 
@@ -19,6 +20,7 @@ pub const MAX_RECENT: usize = 10;
 const RECOVERY_FILE: &str = "recovery.parallax";
 const DAMAGED_RECOVERY_FILE: &str = "recovery.damaged.parallax";
 const RECENT_FILE: &str = "recent.json";
+const LAST_WORK_FILE: &str = "last-work.parallax";
 
 /// The per-user folder that holds the recovery file and the recent-files list.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -91,6 +93,35 @@ impl Store {
         match std::fs::remove_file(self.recovery_path()) {
             Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(SessionError::Write {
                 path: self.recovery_path().display().to_string(),
+                reason: e.to_string(),
+            }),
+            _ => Ok(()),
+        }
+    }
+
+    /// Where the work left open at the last clean exit lives.
+    pub fn last_work_path(&self) -> PathBuf {
+        self.dir.join(LAST_WORK_FILE)
+    }
+
+    /// Keeps `session` as the work to reopen at the next start (atomically).
+    pub fn save_last_work(&self, session: &Session) -> Result<(), SessionError> {
+        self.ensure_dir()?;
+        super::save(session, &self.last_work_path())
+    }
+
+    /// The work left open at the last clean exit: `None` when there is none, an error (with the
+    /// path, so the user can find the file) when it cannot be read. The file stays where it is.
+    pub fn last_work(&self) -> Option<Result<Session, SessionError>> {
+        let path = self.last_work_path();
+        path.exists().then(|| super::load(&path))
+    }
+
+    /// Forgets the last work (the user left the window empty).
+    pub fn clear_last_work(&self) -> Result<(), SessionError> {
+        match std::fs::remove_file(self.last_work_path()) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(SessionError::Write {
+                path: self.last_work_path().display().to_string(),
                 reason: e.to_string(),
             }),
             _ => Ok(()),

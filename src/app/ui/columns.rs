@@ -106,7 +106,7 @@ fn header_ui(ui: &mut egui::Ui, c: &Comparison, view: &ViewState, i: usize) {
             ui.label(RichText::new(date).color(palette::muted(view.prefs.dark)));
         }
     });
-    ui.label(RichText::new(&a.meta.title).size(view.prefs.font_size * 1.05).italics());
+    ui.label(RichText::new(view.redact(&a.meta.title)).size(view.prefs.font_size * 1.05).italics());
 }
 
 fn column_ui(
@@ -140,6 +140,20 @@ fn column_ui(
             if response.clicked() {
                 actions.push(Action::SelectSentence(r));
             }
+            response.context_menu(|ui| {
+                if ui
+                    .button("Add note to this sentence…")
+                    .on_hover_text("Write a note on this sentence")
+                    .clicked()
+                {
+                    actions.push(Action::ShowSentenceNote(Some(r)));
+                }
+                if let Some(id) = view.claim_of(r)
+                    && ui.button("Show this claim's notes").on_hover_text("Open the detail pane").clicked()
+                {
+                    actions.push(Action::SelectClaim(Some(id)));
+                }
+            });
             if scroll_target == Some(r) {
                 response.scroll_to_me(Some(Align::Center));
             }
@@ -165,7 +179,10 @@ fn sentence_ui(
     let s = c.articles.get(r.article)?.sentences.get(r.sentence)?;
     let size = if s.heading { view.prefs.font_size * 1.25 } else { view.prefs.font_size };
     let mut job = sentence_job(c, view, r, FontId::proportional(size), marks.found.contains(&r));
-    job.wrap.max_width = ui.available_width() - MARGIN.sum().x;
+    let noted = view.index.notes(r);
+    // A noted sentence leaves room on the right for its badge.
+    let badge = if noted.is_empty() { 0.0 } else { (view.prefs.font_size * 1.3).round() };
+    job.wrap.max_width = ui.available_width() - MARGIN.sum().x - badge;
     let galley = ui.fonts_mut(|f| f.layout_job(job));
     let outer = egui::vec2(ui.available_width(), galley.size().y + MARGIN.sum().y);
     if !must_draw && !ui.is_rect_visible(egui::Rect::from_min_size(ui.cursor().min, outer)) {
@@ -191,6 +208,12 @@ fn sentence_ui(
             ui.add(Label::new(galley).selectable(false).sense(Sense::click()))
         },
     );
+    if badge > 0.0 {
+        let top_right =
+            inner.response.rect.right_top() + egui::vec2(-(MARGIN.right as f32) - badge, MARGIN.top as f32);
+        let rect = egui::Rect::from_min_size(top_right, egui::vec2(badge, badge));
+        super::notes::note_badge_ui(ui, rect, view, noted, r);
+    }
     let response = inner.inner;
     let notes: Vec<String> = view
         .index
@@ -198,6 +221,13 @@ fn sentence_ui(
         .iter()
         .filter_map(|&m| c.framing.markers.get(m))
         .map(|m| format!("“{}” — {}: {}", m.term, palette::marker_style(&m.category, dark).1, m.note))
+        .chain(
+            view.index
+                .notes(r)
+                .iter()
+                .filter_map(|&i| view.notes.get(i))
+                .map(|n| format!("{} Note: {}", super::notes::NOTE_GLYPH, view.redact(&n.text))),
+        )
         .collect();
     let tip = match claim {
         _ if s.heading => "A heading: shown, not compared.".to_string(),
@@ -237,16 +267,25 @@ fn sentence_job(c: &Comparison, view: &ViewState, r: SentenceRef, font: FontId, 
         .map(|m| (m.start, m.end, Stroke::new(2.5, palette::marker_style(&m.category, dark).0)))
         .collect();
     let matches = if found { find_ranges(view, r.article, s.span.start, s.span.end) } else { Vec::new() };
-    // Cut the sentence at every marker and match boundary; style each piece by what covers it.
+    let hidden = redactions(view, &a.body, s.span.start, s.span.end);
+    // Cut the sentence at every marker, match and redaction boundary; style each piece by what covers it.
     let mut cuts: Vec<usize> = vec![s.span.start, s.span.end];
     cuts.extend(markers.iter().flat_map(|&(x, y, _)| [x, y]));
     cuts.extend(matches.iter().flat_map(|&(x, y)| [x, y]));
+    cuts.extend(hidden.iter().flat_map(|(x, y, _)| [*x, *y]));
     cuts.retain(|&x| a.body.is_char_boundary(x));
     cuts.sort_unstable();
     cuts.dedup();
     for w in cuts.windows(2) {
         let (from, to) = (w[0], w[1]);
-        let Some(text) = a.body.get(from..to) else { continue };
+        let Some(mut text) = a.body.get(from..to) else { continue };
+        // In blind mode an outlet name is shown once, as its source name, where it starts.
+        if let Some((x, _, name)) = hidden.iter().find(|&&(x, y, _)| x <= from && to <= y) {
+            if *x != from {
+                continue;
+            }
+            text = name;
+        }
         let mut f = base.clone();
         if let Some(&(_, _, stroke)) = markers.iter().find(|&&(x, y, _)| x <= from && to <= y) {
             f.underline = stroke;
@@ -257,6 +296,18 @@ fn sentence_job(c: &Comparison, view: &ViewState, r: SentenceRef, font: FontId, 
         job.append(text, 0.0, f);
     }
     job
+}
+
+/// In blind mode, the byte ranges of `body[start..end]` that name a source, with the name shown
+/// instead ("Source A").
+fn redactions<'v>(view: &'v ViewState, body: &str, start: usize, end: usize) -> Vec<(usize, usize, &'v str)> {
+    let (Some(redactor), true) = (&view.index.redactor, view.prefs.blind) else { return Vec::new() };
+    let Some(text) = body.get(start..end) else { return Vec::new() };
+    redactor
+        .matches(text)
+        .into_iter()
+        .map(|(range, name)| (start + range.start, start + range.end, name))
+        .collect()
 }
 
 /// Byte ranges of the find query inside `start..end` of an article's body.

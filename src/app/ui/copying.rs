@@ -29,9 +29,10 @@ pub fn copying_ui(ui: &mut egui::Ui, c: &Comparison, view: &ViewState, _actions:
             if let Some(s) = r.source {
                 ui.label(format!("Probably first published by {}.", view.source_name(c, s)));
             }
-            ui.label(&r.note);
+            ui.label(view.redact(&r.note));
             for p in &r.passages {
                 let text = c.articles.get(r.a).and_then(|x| x.body.get(p.a_start..p.a_end)).unwrap_or("");
+                let text = view.redact(text);
                 let short: String = text.chars().take(240).collect();
                 ui.label(format!(
                     "{} words: “{}{}”",

@@ -32,6 +32,8 @@ pub fn detail_ui(ui: &mut egui::Ui, c: &Comparison, view: &ViewState, actions: &
     ScrollArea::vertical().id_salt("detail").auto_shrink(false).show(ui, |ui| {
         summary_ui(ui, c, view, claim);
         ui.add_space(8.0);
+        super::notes::claim_notes_ui(ui, c, view, claim, actions);
+        ui.add_space(8.0);
         versions_ui(ui, c, view, claim);
         ui.add_space(8.0);
         evidence_ui(ui, c, view, claim);
@@ -105,7 +107,7 @@ fn evidence_ui(ui: &mut egui::Ui, c: &Comparison, view: &ViewState, claim: &Clai
             view.source_name(c, link.a.article),
             view.source_name(c, link.b.article),
             link.score,
-            link.evidence.summary()
+            view.redact(&link.evidence.summary())
         ));
     }
 }

@@ -91,18 +91,12 @@ pub fn manage_ui(ui: &mut egui::Ui, c: &Comparison, view: &ViewState, actions: &
                     if ui.color_edit_button_srgb(&mut rgb).on_hover_text("Column colour").changed() {
                         actions.push(Action::SetColour(i, rgb));
                     }
-                    let mut outlet = a.meta.outlet.clone();
-                    let r = ui
-                        .add(TextEdit::singleline(&mut outlet).hint_text("Outlet name").desired_width(180.0));
-                    if r.changed() {
-                        actions.push(Action::RenameOutlet(i, outlet));
-                    }
-                    let mut date = a.meta.published.clone().unwrap_or_default();
-                    let r = ui.add(
-                        TextEdit::singleline(&mut date).hint_text("Date YYYY-MM-DD").desired_width(130.0),
-                    );
-                    if r.changed() {
-                        actions.push(Action::SetDate(i, date));
+                    if view.prefs.blind {
+                        // Names and dates stay hidden here too; they can be edited once revealed.
+                        ui.label(RichText::new(view.source_name(c, i)).strong())
+                            .on_hover_text("Blind mode: reveal sources to edit the outlet name and date");
+                    } else {
+                        meta_fields_ui(ui, i, a, actions);
                     }
                     if ui
                         .add_enabled(i > 0, egui::Button::new("Move up"))
@@ -123,8 +117,8 @@ pub fn manage_ui(ui: &mut egui::Ui, c: &Comparison, view: &ViewState, actions: &
                         actions.push(Action::RemoveArticle(i));
                     }
                 });
-                ui.label(RichText::new(&a.meta.title).italics());
-                removed_ui(ui, i, a, actions);
+                ui.label(RichText::new(view.redact(&a.meta.title)).italics());
+                removed_ui(ui, i, a, view, actions);
                 ui.separator();
             });
         }
@@ -134,8 +128,28 @@ pub fn manage_ui(ui: &mut egui::Ui, c: &Comparison, view: &ViewState, actions: &
     }
 }
 
+/// The outlet name and date fields of one article.
+fn meta_fields_ui(ui: &mut egui::Ui, i: usize, a: &crate::ingest::Article, actions: &mut Vec<Action>) {
+    let mut outlet = a.meta.outlet.clone();
+    let r = ui.add(TextEdit::singleline(&mut outlet).hint_text("Outlet name").desired_width(180.0));
+    if r.changed() {
+        actions.push(Action::RenameOutlet(i, outlet));
+    }
+    let mut date = a.meta.published.clone().unwrap_or_default();
+    let r = ui.add(TextEdit::singleline(&mut date).hint_text("Date YYYY-MM-DD").desired_width(130.0));
+    if r.changed() {
+        actions.push(Action::SetDate(i, date));
+    }
+}
+
 /// What cleaning removed from one article, each with a restore button.
-fn removed_ui(ui: &mut egui::Ui, i: usize, a: &crate::ingest::Article, actions: &mut Vec<Action>) {
+fn removed_ui(
+    ui: &mut egui::Ui,
+    i: usize,
+    a: &crate::ingest::Article,
+    view: &ViewState,
+    actions: &mut Vec<Action>,
+) {
     let active = a.removed.iter().filter(|r| !r.restored).count();
     if a.removed.is_empty() {
         ui.label("Cleaning removed nothing.");
@@ -146,7 +160,7 @@ fn removed_ui(ui: &mut egui::Ui, i: usize, a: &crate::ingest::Article, actions: 
         .show(ui, |ui| {
             for (k, r) in a.removed.iter().enumerate() {
                 ui.horizontal(|ui| {
-                    let text = r.span.of(&a.extracted);
+                    let text = view.redact(r.span.of(&a.extracted));
                     let short: String = text.chars().take(90).collect();
                     ui.label(format!("{}: “{}”", r.rule, short.trim()));
                     if r.restored {

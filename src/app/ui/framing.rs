@@ -38,7 +38,7 @@ pub fn framing_ui(ui: &mut egui::Ui, c: &Comparison, view: &ViewState, actions: 
         });
         CollapsingHeader::new("Led with by one source, buried or left out by another").show(ui, |ui| {
             for p in &f.prominence {
-                ui.label(&p.note);
+                ui.label(view.redact(&p.note));
             }
         });
         CollapsingHeader::new(format!("Every flagged word ({})", f.markers.len()))
@@ -59,7 +59,7 @@ fn contradictions_ui(ui: &mut egui::Ui, c: &Comparison, view: &ViewState, action
             ))
             .strong(),
         );
-        ui.label(&x.note);
+        ui.label(view.redact(&x.note));
         if ui
             .push_id(("contra", k), |ui| ui.link("Show side by side"))
             .inner
@@ -81,7 +81,7 @@ fn labels_ui(ui: &mut egui::Ui, c: &Comparison, view: &ViewState) {
         }
         ui.end_row();
         for g in &c.framing.labels {
-            ui.label(&g.referent);
+            ui.label(view.redact(&g.referent));
             for i in 0..n {
                 let uses: Vec<String> = g
                     .uses
@@ -89,7 +89,11 @@ fn labels_ui(ui: &mut egui::Ui, c: &Comparison, view: &ViewState) {
                     .filter(|u| u.article == i)
                     .map(|u| format!("{} ×{}", u.term, u.count))
                     .collect();
-                ui.label(if uses.is_empty() { "—".to_string() } else { uses.join(", ") });
+                ui.label(if uses.is_empty() {
+                    "—".to_string()
+                } else {
+                    view.redact(&uses.join(", ")).into_owned()
+                });
             }
             ui.end_row();
         }
@@ -112,7 +116,7 @@ fn attribution_ui(ui: &mut egui::Ui, c: &Comparison, view: &ViewState) {
                     format!("{verb} {count}× ({kind})")
                 })
                 .collect();
-            ui.label(format!("    {}: {}", r.speaker, verbs.join(", ")));
+            ui.label(format!("    {}: {}", view.redact(&r.speaker), verbs.join(", ")));
         }
     }
 }
@@ -126,7 +130,7 @@ fn markers_ui(ui: &mut egui::Ui, c: &Comparison, view: &ViewState, actions: &mut
         for (k, m) in c.framing.markers.iter().enumerate() {
             ui.label(view.source_name(c, m.article));
             let r = ui
-                .push_id(("marker", k), |ui| ui.link(&m.term))
+                .push_id(("marker", k), |ui| ui.link(view.redact(&m.term)))
                 .inner
                 .on_hover_text("Show this sentence side by side");
             if r.clicked() {
@@ -136,7 +140,7 @@ fn markers_ui(ui: &mut egui::Ui, c: &Comparison, view: &ViewState, actions: &mut
             }
             let (colour, name) = palette::marker_style(&m.category, view.prefs.dark);
             ui.label(RichText::new(name).color(colour).strong());
-            ui.label(&m.note);
+            ui.label(view.redact(&m.note));
             ui.end_row();
         }
     });

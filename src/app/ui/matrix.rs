@@ -60,7 +60,7 @@ pub fn matrix_ui(ui: &mut egui::Ui, c: &Comparison, view: &ViewState, actions: &
                 });
                 row.col(|ui| {
                     let r = ui
-                        .selectable_label(view.selected == Some(claim.id), &claim.label)
+                        .selectable_label(view.selected == Some(claim.id), view.redact(&claim.label))
                         .on_hover_text(format!("{}: click to show it side by side", tint.title()));
                     if r.clicked() {
                         actions.push(Action::SelectClaim(Some(claim.id)));

@@ -8,9 +8,11 @@ pub mod dialogs;
 pub mod framing;
 pub mod legend;
 pub mod matrix;
+pub mod notes;
 pub mod notifications;
 pub mod presenter;
 pub mod quotes;
+pub mod session;
 pub mod toolbar;
 
 use egui::{Color32, FontId, Sense, text::LayoutJob};
@@ -25,7 +27,7 @@ use crate::analysis::{Comparison, Prominence};
 pub fn app_ui(ui: &mut egui::Ui, c: &Comparison, view: &ViewState, actions: &mut Vec<Action>) {
     if view.presenter {
         presenter::presenter_ui(ui, c, view, actions);
-        notifications::notifications_ui(ui.ctx(), view, actions);
+        overlays_ui(ui.ctx(), c, view, actions);
         return;
     }
     egui::Panel::top("menu").show(ui, |ui| toolbar::menu_ui(ui, view, actions));
@@ -52,7 +54,20 @@ pub fn app_ui(ui: &mut egui::Ui, c: &Comparison, view: &ViewState, actions: &mut
         }
     });
     dialogs::dialogs_ui(ui.ctx(), c, view, actions);
-    notifications::notifications_ui(ui.ctx(), view, actions);
+    overlays_ui(ui.ctx(), c, view, actions);
+}
+
+/// What floats over any screen: the sentence-note and export dialogs, notifications, and the
+/// recovery prompt (modal, drawn last so it is on top).
+fn overlays_ui(ctx: &egui::Context, c: &Comparison, view: &ViewState, actions: &mut Vec<Action>) {
+    notes::sentence_note_ui(ctx, c, view, actions);
+    if view.export_open {
+        session::export_ui(ctx, view, actions);
+    }
+    notifications::notifications_ui(ctx, view, actions);
+    if let Some(offer) = &view.recovery {
+        session::recovery_ui(ctx, offer, actions);
+    }
 }
 
 /// The view tabs.

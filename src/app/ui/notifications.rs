@@ -5,7 +5,7 @@ use egui::{Align2, RichText};
 use crate::analysis::Comparison;
 use crate::app::action::Action;
 use crate::app::palette;
-use crate::app::state::{Level, ViewState};
+use crate::app::state::{Level, NoticeButton, ViewState};
 
 /// True when the set has warnings worth a banner.
 pub fn has_banner(c: &Comparison) -> bool {
@@ -37,7 +37,7 @@ pub fn banner_ui(ui: &mut egui::Ui, c: &Comparison, view: &ViewState) {
             if c.events.len() > 1 && w.message.to_lowercase().contains("stor") {
                 continue; // Already said above.
             }
-            ui.label(&w.message);
+            ui.label(view.redact(&w.message));
         }
     });
 }
@@ -61,10 +61,21 @@ pub fn notifications_ui(ctx: &egui::Context, view: &ViewState, actions: &mut Vec
                     .fill(palette::mix(colour, dark, 0.25))
                     .stroke(egui::Stroke::new(2.0, colour))
                     .show(ui, |ui| {
-                        ui.label(&n.text);
-                        if ui.button("Dismiss").on_hover_text("Close this message").clicked() {
-                            actions.push(Action::DismissNotification(n.id));
-                        }
+                        ui.label(view.redact(&n.text));
+                        ui.horizontal(|ui| {
+                            if n.button == Some(NoticeButton::BringBack)
+                                && ui
+                                    .button("Bring it back")
+                                    .on_hover_text("Put back the work that was replaced")
+                                    .clicked()
+                            {
+                                actions.push(Action::BringBack);
+                                actions.push(Action::DismissNotification(n.id));
+                            }
+                            if ui.button("Dismiss").on_hover_text("Close this message").clicked() {
+                                actions.push(Action::DismissNotification(n.id));
+                            }
+                        });
                     });
             }
         });

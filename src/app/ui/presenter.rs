@@ -58,6 +58,8 @@ pub fn presenter_ui(ui: &mut egui::Ui, c: &Comparison, view: &ViewState, actions
                 ui.add(Label::new(job));
                 ui.add_space(big * 0.6);
             }
+            super::notes::presenter_notes_ui(ui, c, view, claim, big * 0.8);
+            ui.add_space(big * 0.4);
             if !claim.omitted_by.is_empty() {
                 let names: Vec<String> = claim.omitted_by.iter().map(|&i| view.source_name(c, i)).collect();
                 ui.label(

@@ -33,9 +33,10 @@ pub fn quotes_ui(ui: &mut egui::Ui, c: &Comparison, view: &ViewState, actions: &
                     (Some(s), None) => s.clone(),
                     _ => "unattributed".into(),
                 };
-                ui.label(who);
-                let short: String = q.text.chars().take(110).collect();
-                let shown = if short.len() < q.text.len() {
+                ui.label(view.redact(&who));
+                let text = view.redact(&q.text);
+                let short: String = text.chars().take(110).collect();
+                let shown = if short.len() < text.len() {
                     format!("“{short}…”")
                 } else {
                     format!("“{short}”")
@@ -86,7 +87,7 @@ fn matches_ui(ui: &mut egui::Ui, c: &Comparison, view: &ViewState, actions: &mut
                 ui.label(RichText::new(flag).color(palette::okabe_ito::VERMILLION).strong());
             }
         });
-        ui.label(&m.note);
+        ui.label(view.redact(&m.note));
         let changed: Vec<String> = m
             .diff
             .iter()
@@ -98,7 +99,8 @@ fn matches_ui(ui: &mut egui::Ui, c: &Comparison, view: &ViewState, actions: &mut
             })
             .collect();
         if !changed.is_empty() {
-            ui.label(RichText::new(changed.join("; ")).background_color(palette::diff_fill(dark)));
+            let changed = view.redact(&changed.join("; ")).into_owned();
+            ui.label(RichText::new(changed).background_color(palette::diff_fill(dark)));
         }
         let r = ui
             .push_id(("qm", k), |ui| ui.link("Show side by side"))

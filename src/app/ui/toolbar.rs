@@ -12,11 +12,12 @@ use crate::report::Format;
 /// The menu bar.
 pub fn menu_ui(ui: &mut egui::Ui, view: &ViewState, actions: &mut Vec<Action>) {
     egui::MenuBar::new().ui(ui, |ui| {
-        ui.menu_button("File", |ui| file_menu_ui(ui, actions));
+        ui.menu_button("File", |ui| file_menu_ui(ui, view, actions));
         ui.menu_button("Sample sets", |ui| {
             for set in crate::samples::sets() {
                 let current = view.set_name.as_deref() == Some(set.name);
                 let label = format!("{} ({} articles)", set.name, set.files.len());
+                // Replaces the work; unsaved work can be brought back from the notification.
                 if ui
                     .selectable_label(current, label)
                     .on_hover_text("Replace the articles with this bundled set")
@@ -60,9 +61,38 @@ pub fn menu_ui(ui: &mut egui::Ui, view: &ViewState, actions: &mut Vec<Action>) {
     });
 }
 
-fn file_menu_ui(ui: &mut egui::Ui, actions: &mut Vec<Action>) {
-    let items = [
-        ("Open files…   Ctrl+O", "Add article files (.txt, .md, .html)", Action::OpenDialog),
+fn file_menu_ui(ui: &mut egui::Ui, view: &ViewState, actions: &mut Vec<Action>) {
+    let session_items = [
+        ("New   Ctrl+N", "Start an empty set (unsaved work can be brought back)", Action::NewSession),
+        ("Open articles…   Ctrl+O", "Add article files (.txt, .md, .html)", Action::OpenDialog),
+        ("Open session…   Ctrl+Shift+O", "Open a saved .parallax session", Action::OpenSessionDialog),
+    ];
+    menu_items_ui(ui, session_items, actions);
+    recent_ui(ui, view, actions);
+    ui.separator();
+    let save_items = [
+        (
+            "Save session   Ctrl+S",
+            "Save articles, edits, notes and settings to a .parallax file",
+            Action::Save,
+        ),
+        ("Save session as…   Ctrl+Shift+S", "Save to a new .parallax file", Action::SaveAsDialog),
+    ];
+    menu_items_ui(ui, save_items, actions);
+    ui.menu_button("Export", |ui| {
+        if ui.button("Choose format…   Ctrl+E").on_hover_text("Pick an export format").clicked() {
+            actions.push(Action::ShowExport(true));
+        }
+        ui.separator();
+        for f in Format::ALL {
+            let tip = format!("Save a {} with your notes (blind if blind mode is on)", f.label());
+            if ui.button(f.label()).on_hover_text(tip).clicked() {
+                actions.push(Action::Export(f));
+            }
+        }
+    });
+    ui.separator();
+    let article_items = [
         ("Paste article…   Ctrl+Shift+V", "Paste article text or HTML", Action::ShowPaste(true)),
         ("Add from URL…   Ctrl+U", "Fetch an article from a web address", Action::ShowUrl(true)),
         (
@@ -71,30 +101,36 @@ fn file_menu_ui(ui: &mut egui::Ui, actions: &mut Vec<Action>) {
             Action::ShowArticles(true),
         ),
     ];
+    menu_items_ui(ui, article_items, actions);
+}
+
+/// Buttons that each push one action.
+fn menu_items_ui<const N: usize>(
+    ui: &mut egui::Ui,
+    items: [(&str, &str, Action); N],
+    actions: &mut Vec<Action>,
+) {
     for (label, tip, action) in items {
         if ui.button(label).on_hover_text(tip).clicked() {
             actions.push(action);
         }
     }
-    ui.separator();
-    if ui
-        .button("Save analysis (JSON)   Ctrl+S")
-        .on_hover_text("Save the analysis in the documented JSON format")
-        .clicked()
-    {
-        actions.push(Action::Export(Format::Json));
-    }
-    ui.menu_button("Export report", |ui| {
-        for f in Format::ALL {
-            let name = format!("{f:?}");
-            if ui
-                .button(&name)
-                .on_hover_text(format!("Export a {name} report (blind if blind mode is on)"))
-                .clicked()
-            {
-                actions.push(Action::Export(f));
+}
+
+/// The Recent sessions submenu.
+fn recent_ui(ui: &mut egui::Ui, view: &ViewState, actions: &mut Vec<Action>) {
+    ui.add_enabled_ui(!view.recent.is_empty(), |ui| {
+        ui.menu_button("Recent sessions", |ui| {
+            for path in &view.recent {
+                let name = path.file_name().map(|n| n.to_string_lossy()).unwrap_or_default();
+                let folder = path.parent().map(|p| p.display().to_string()).unwrap_or_default();
+                if ui.button(view.redact(&name)).on_hover_text(view.redact(&folder)).clicked() {
+                    actions.push(Action::OpenSession(path.clone()));
+                }
             }
-        }
+        })
+        .response
+        .on_disabled_hover_text("Sessions you open or save appear here");
     });
 }
 
