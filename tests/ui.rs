@@ -12,6 +12,7 @@ use parallax::app::action::{Action, View};
 use parallax::app::state::{Level, Notification, ViewState};
 use parallax::app::ui;
 use parallax::app::{App, Prefs};
+use parallax::session::Note;
 
 type PanelFn = fn(&mut egui::Ui, &Comparison, &ViewState, &mut Vec<Action>);
 
@@ -368,6 +369,26 @@ fn snapshots_of_the_main_views() {
         .build_ui_state(|ui, app: &mut App| app.show_ui(ui), app);
     h.run();
     snapshot(&mut h, "columns_light");
+    // Notes, written at a fixed time so the image stays the same: one on the selected claim
+    // and one on a sentence; listed in the pane and marked ✏ in the columns.
+    let mut session = h.state().session();
+    let claim = h.state().comparison().claims[id].clone();
+    let when = 1_795_331_640;
+    let on_sentence = SentenceRef { article: 1, sentence: 3 };
+    session.notes = vec![
+        Note { created: when, ..Note::on_claim(&claim, "Ask: why does one source leave out “new”?") },
+        Note {
+            created: when,
+            ..Note::on_sentence(on_sentence, "Which shops? Call the chamber of commerce.")
+        },
+    ];
+    let mut app = App::from_session(session, None, Prefs::default());
+    app.apply(Action::SelectClaim(Some(id)));
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1600.0, 1000.0))
+        .build_ui_state(|ui, app: &mut App| app.show_ui(ui), app);
+    h.run();
+    snapshot(&mut h, "columns_notes_light");
     h.state_mut().apply(Action::ShowView(View::Matrix));
     h.run();
     snapshot(&mut h, "matrix_light");

@@ -154,8 +154,9 @@ impl App {
         self.view.set_name = None;
         self.view.dirty = dirty;
         self.clear_selection();
+        // The marks are rebuilt when the new analysis arrives; the old one shows other articles.
+        self.view.index.notes_of.clear();
         self.reanalyse();
-        self.reindex_notes();
         if dirty {
             self.touch();
         }
@@ -177,6 +178,11 @@ impl App {
             return;
         }
         let previous = self.session();
+        // The recovery file gets it now (not in a few seconds), and keeps it until new work is
+        // autosaved: an empty set or an untouched sample set is never autosaved over it.
+        if let Some(a) = &mut self.autosave {
+            a.write(previous.clone(), Instant::now());
+        }
         let text = format!(
             "Your unsaved work ({}, {}) was replaced. Bring it back, or keep going.",
             count(previous.articles.len(), "article"),
@@ -242,7 +248,11 @@ impl App {
             let unchanged =
                 origin.as_deref().and_then(|p| session::load(p).ok()).is_some_and(|f| same_work(&f, &s));
             self.replace_work(s, origin, !unchanged);
-            // Written again by the next autosave; until then the old file stays as a safety net.
+            // Changed work is written again by the next autosave (the old file stays until then);
+            // work identical to its file needs no recovery file.
+            if let (true, Some(a)) = (unchanged, &mut self.autosave) {
+                a.clear();
+            }
         } else if let Some(a) = &mut self.autosave {
             a.clear();
         }

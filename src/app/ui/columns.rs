@@ -181,7 +181,7 @@ fn sentence_ui(
     let mut job = sentence_job(c, view, r, FontId::proportional(size), marks.found.contains(&r));
     let noted = view.index.notes(r);
     // A noted sentence leaves room on the right for its badge.
-    let badge = if noted.is_empty() { 0.0 } else { (view.prefs.font_size * 1.3).round() };
+    let badge = if noted.is_empty() { 0.0 } else { (view.prefs.font_size * 1.5).round() };
     job.wrap.max_width = ui.available_width() - MARGIN.sum().x - badge;
     let galley = ui.fonts_mut(|f| f.layout_job(job));
     let outer = egui::vec2(ui.available_width(), galley.size().y + MARGIN.sum().y);

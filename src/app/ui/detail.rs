@@ -1,6 +1,6 @@
 //! The detail pane for the selected claim: every version one under another with the words
 //! that differ marked, who carries and who leaves it out, where it sits, how confident the
-//! link is, and the evidence for each link.
+//! link is, the user's notes on it, and the evidence for each link.
 
 use egui::{FontId, Label, RichText, ScrollArea};
 
@@ -32,9 +32,9 @@ pub fn detail_ui(ui: &mut egui::Ui, c: &Comparison, view: &ViewState, actions: &
     ScrollArea::vertical().id_salt("detail").auto_shrink(false).show(ui, |ui| {
         summary_ui(ui, c, view, claim);
         ui.add_space(8.0);
-        super::notes::claim_notes_ui(ui, c, view, claim, actions);
-        ui.add_space(8.0);
         versions_ui(ui, c, view, claim);
+        ui.add_space(8.0);
+        super::notes::claim_notes_ui(ui, c, view, claim, actions);
         ui.add_space(8.0);
         evidence_ui(ui, c, view, claim);
     });

@@ -39,7 +39,7 @@ pub fn claim_notes_ui(
     let field = ui.add(
         TextEdit::multiline(&mut draft)
             .hint_text("Write a note on this claim (a question for the class, a fact to check…)")
-            .desired_rows(3)
+            .desired_rows(2)
             .desired_width(f32::INFINITY),
     );
     let field = field.labelled_by(heading.id);
