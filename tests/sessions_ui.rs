@@ -285,3 +285,15 @@ fn autosave_runs_on_a_named_thread() {
     }
     panic!("no parallax-autosave thread: {:?}", names());
 }
+
+#[test]
+fn a_damaged_recovery_file_is_reported_and_kept_not_offered() {
+    let fx = Fixture::new();
+    std::fs::create_dir_all(fx.store().dir()).expect("data dir");
+    std::fs::write(fx.store().recovery_path(), b"{\"parallax_session\": 1, \"articles\": [").expect("write");
+    let app = fx.restart();
+    assert!(app.view().recovery.is_none(), "nothing to offer");
+    let errors = errors(&app);
+    assert!(errors.iter().any(|e| e.contains("could not be read")), "{errors:?}");
+    assert!(fx.store().dir().join("recovery.damaged.parallax").exists(), "kept for inspection");
+}

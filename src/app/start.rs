@@ -28,6 +28,7 @@ impl App {
     /// The app as the window starts it, with `store` for recovery, the last work and recent files
     /// (`None`: none of these, as in most tests).
     pub fn start(store: Option<Store>, options: &StartOptions, prefs: Prefs) -> App {
+        let had_recovery = store.as_ref().is_some_and(|s| s.recovery_path().exists());
         let recovery = store.as_ref().and_then(Store::take_recovery);
         let last_work = match (&store, options.demo || !options.files.is_empty()) {
             (Some(s), false) => s.last_work(),
@@ -69,9 +70,20 @@ impl App {
         if let Some(store) = store {
             app.view.recent = store.recent_files();
             app.autosave = Some(super::autosave::Autosaver::start(store.clone()));
-            if let Some(s) = recovery {
-                let saved_secs = modified_secs(&store.recovery_path());
-                app.offer_recovery(s, saved_secs);
+            match recovery {
+                Some(s) => {
+                    let saved_secs = modified_secs(&store.recovery_path());
+                    app.offer_recovery(s, saved_secs);
+                }
+                // `take_recovery` set a damaged file aside rather than offer it.
+                None if had_recovery => app.notify(
+                    Level::Error,
+                    format!(
+                        "Parallax closed unexpectedly, but the work it autosaved could not be read. The file is kept for inspection in {}.",
+                        store.dir().display()
+                    ),
+                ),
+                None => {}
             }
             app.store = Some(store);
         }
