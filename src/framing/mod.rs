@@ -48,6 +48,7 @@ pub mod labels;
 pub mod lexicon;
 pub mod markers;
 pub mod prominence;
+pub mod quantities;
 pub mod quotes;
 pub mod reuse;
 pub mod tone;
