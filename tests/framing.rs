@@ -248,6 +248,86 @@ fn labels_are_discovered_from_claims() {
     assert_eq!(beijing, "This outlet calls China ‘Beijing’ here; other sources write ‘China’.");
 }
 
+/// Everyday nouns become labels only when the seed list groups them and outlets swap them in
+/// one claim, or when outlets swap them in two claims; days, numbers, verbs and one-off swaps
+/// never do.
+#[test]
+fn everyday_nouns_are_labels_only_when_swapped() {
+    type Row<'a> = (&'a [&'a str], &'a [&'a str], &'a [&'a [&'a str]]);
+    let rows: &[Row] = &[
+        // Seeded, swapped once: a group; "grandfather" adds emotion and is marked, "man" is not.
+        (
+            &["A 67-year-old man died in his car.", "Water rose fast."],
+            &["A 67-year-old grandfather died in his car.", "Water rose fast."],
+            &[&["man", "grandfather"]],
+        ),
+        (
+            &["The union will extend the walkout next week.", "Talks failed."],
+            &["The union will extend the action next week.", "Talks failed."],
+            &[&["walkout", "action"]],
+        ),
+        // Not seeded, swapped in two claims: a discovered group.
+        (
+            &["The ordinance bans cars downtown.", "Critics say the ordinance is rushed."],
+            &["The decree bans cars downtown.", "Critics say the decree is rushed."],
+            &[&["decree", "ordinance"]],
+        ),
+        // Not seeded, swapped once: nothing.
+        (
+            &["The ordinance bans cars downtown.", "Critics say it is rushed."],
+            &["The decree bans cars downtown.", "Critics say it is rushed."],
+            &[],
+        ),
+        // Days, numbers, verbs, synonyms: nothing, however often swapped.
+        (
+            &["The council met on Tuesday and voted.", "The mayor met 12 residents on Tuesday."],
+            &["The council met on Wednesday and voted.", "The mayor met 14 residents on Wednesday."],
+            &[],
+        ),
+        (
+            &["The council quickly approved the plan.", "The mayor quickly approved the budget."],
+            &["The council quickly rejected the plan.", "The mayor quickly rejected the budget."],
+            &[],
+        ),
+        (
+            &["The firms paid the fine.", "Officials said the firms had lied."],
+            &["The companies paid the fine.", "Officials said the companies had lied."],
+            &[],
+        ),
+    ];
+    use Prominence::Lede;
+    let mut failures = Vec::new();
+    for (a, b, want) in rows {
+        let articles = [article(&a.join(" ")), article(&b.join(" "))];
+        let claims: Vec<Claim> = (0..a.len()).map(|s| claim(s, &[(0, s, Lede), (1, s, Lede)], &[])).collect();
+        let f = run(&articles, &claims);
+        let mut got: Vec<Vec<String>> = f.labels.iter().map(|g| g.terms.clone()).collect();
+        for g in &mut got {
+            g.sort();
+        }
+        let mut want: Vec<Vec<String>> =
+            want.iter().map(|g| g.iter().map(|t| t.to_string()).collect::<Vec<_>>()).collect();
+        for g in &mut want {
+            g.sort();
+        }
+        if got != want {
+            failures.push(format!("{a:?} / {b:?}\n    want {want:?}\n    got  {got:?}"));
+        }
+    }
+    assert!(failures.is_empty(), "{} rows failed:\n{}", failures.len(), failures.join("\n"));
+    // Only the word that adds a judgement is marked.
+    let articles = [
+        article("A 67-year-old man died in his car."),
+        article("A 67-year-old grandfather died in his car."),
+    ];
+    let f = run(&articles, &[claim(0, &[(0, 0, Lede), (1, 0, Lede)], &[])]);
+    let marked: Vec<(&str, &str)> = f.markers.iter().map(|m| (m.term.as_str(), m.note.as_str())).collect();
+    assert_eq!(
+        marked,
+        [("grandfather", "This outlet calls a person ‘grandfather’ here; other sources write ‘man’.")]
+    );
+}
+
 #[test]
 fn contradictions_in_numbers_dates_and_negation() {
     let articles = [
@@ -508,6 +588,7 @@ struct Flag {
 
 #[derive(serde::Deserialize)]
 struct Labels {
+    #[serde(default)]
     referent: String,
     variants: Vec<String>,
 }
@@ -685,7 +766,9 @@ fn sample_sets_meet_framing_expectations() {
         );
     }
     println!("labels found {label_hits}/{label_total}; contradictions found {contra_hits}/{contra_total}");
-    assert!(label_hits * 2 >= label_total, "too few label groups found: {label_hits}/{label_total}");
+    // Two expected groups are known misses (river-flood: "the dam release" and "the regional
+    // government" are never swapped for each other inside one claim).
+    assert!(label_hits * 10 >= label_total * 8, "too few label groups found: {label_hits}/{label_total}");
     assert_eq!(contra_hits, contra_total, "contradictions not found");
     assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
 }

@@ -16,7 +16,7 @@ use serde::{Deserialize, Serialize};
 use super::Input;
 use super::diff::{self, DiffKind, is_negation};
 use super::quantities::{self, Unit, Value};
-use crate::analysis::{ClaimKind, SentenceRef};
+use crate::analysis::SentenceRef;
 
 /// Versions of a fact that disagree.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -270,7 +270,7 @@ fn related_pairs(
     values: &[Vec<Vec<Value>>],
     words: &Wording,
 ) -> Vec<(SentenceRef, SentenceRef)> {
-    let story = stories(input);
+    let story = input.stories();
     let mut index: BTreeMap<&Unit, Vec<(SentenceRef, &Value)>> = BTreeMap::new();
     for (ai, sentences) in values.iter().enumerate() {
         for (si, vals) in sentences.iter().enumerate() {
@@ -325,27 +325,6 @@ fn related_unit(unit: &Unit) -> bool {
         Unit::Clock => true,
         _ => false,
     }
-}
-
-/// Story of each article, from the claims: articles that carry or omit one claim are one story.
-fn stories(input: &Input<'_>) -> Vec<usize> {
-    let mut parent: Vec<usize> = (0..input.articles.len()).collect();
-    fn root(parent: &mut [usize], mut x: usize) -> usize {
-        while parent[x] != x {
-            parent[x] = parent[parent[x]];
-            x = parent[x];
-        }
-        x
-    }
-    for claim in input.claims.iter().filter(|c| c.kind == ClaimKind::Shared) {
-        let all: Vec<usize> =
-            claim.articles.iter().chain(&claim.omitted_by).copied().filter(|a| *a < parent.len()).collect();
-        for w in all.windows(2) {
-            let (x, y) = (root(&mut parent, w[0]), root(&mut parent, w[1]));
-            parent[x.max(y)] = x.min(y);
-        }
-    }
-    (0..parent.len()).map(|a| root(&mut parent, a)).collect()
 }
 
 /// Content words of each sentence and how rare each is in the set.

@@ -51,6 +51,7 @@ pub mod prominence;
 pub mod quantities;
 pub mod quotes;
 pub mod reuse;
+pub mod swaps;
 pub mod tone;
 
 use serde::{Deserialize, Serialize};
@@ -78,6 +79,35 @@ pub struct Input<'a> {
     pub claims: &'a [Claim],
     /// The links between sentences.
     pub links: &'a [Link],
+}
+
+impl Input<'_> {
+    /// The story of each article (an article index standing for the story), from the claims:
+    /// articles that carry or omit one shared claim tell one story.
+    pub fn stories(&self) -> Vec<usize> {
+        let mut parent: Vec<usize> = (0..self.articles.len()).collect();
+        fn root(parent: &mut [usize], mut x: usize) -> usize {
+            while parent[x] != x {
+                parent[x] = parent[parent[x]];
+                x = parent[x];
+            }
+            x
+        }
+        for claim in self.claims.iter().filter(|c| c.kind == crate::analysis::ClaimKind::Shared) {
+            let all: Vec<usize> = claim
+                .articles
+                .iter()
+                .chain(&claim.omitted_by)
+                .copied()
+                .filter(|a| *a < parent.len())
+                .collect();
+            for w in all.windows(2) {
+                let (x, y) = (root(&mut parent, w[0]), root(&mut parent, w[1]));
+                parent[x.max(y)] = x.min(y);
+            }
+        }
+        (0..parent.len()).map(|a| root(&mut parent, a)).collect()
+    }
 }
 
 /// One framing marker on a word or phrase.
