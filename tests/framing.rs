@@ -248,6 +248,86 @@ fn labels_are_discovered_from_claims() {
     assert_eq!(beijing, "This outlet calls China ‘Beijing’ here; other sources write ‘China’.");
 }
 
+/// Everyday nouns become labels only when the seed list groups them and outlets swap them in
+/// one claim, or when outlets swap them in two claims; days, numbers, verbs and one-off swaps
+/// never do.
+#[test]
+fn everyday_nouns_are_labels_only_when_swapped() {
+    type Row<'a> = (&'a [&'a str], &'a [&'a str], &'a [&'a [&'a str]]);
+    let rows: &[Row] = &[
+        // Seeded, swapped once: a group; "grandfather" adds emotion and is marked, "man" is not.
+        (
+            &["A 67-year-old man died in his car.", "Water rose fast."],
+            &["A 67-year-old grandfather died in his car.", "Water rose fast."],
+            &[&["man", "grandfather"]],
+        ),
+        (
+            &["The union will extend the walkout next week.", "Talks failed."],
+            &["The union will extend the action next week.", "Talks failed."],
+            &[&["walkout", "action"]],
+        ),
+        // Not seeded, swapped in two claims: a discovered group.
+        (
+            &["The ordinance bans cars downtown.", "Critics say the ordinance is rushed."],
+            &["The decree bans cars downtown.", "Critics say the decree is rushed."],
+            &[&["decree", "ordinance"]],
+        ),
+        // Not seeded, swapped once: nothing.
+        (
+            &["The ordinance bans cars downtown.", "Critics say it is rushed."],
+            &["The decree bans cars downtown.", "Critics say it is rushed."],
+            &[],
+        ),
+        // Days, numbers, verbs, synonyms: nothing, however often swapped.
+        (
+            &["The council met on Tuesday and voted.", "The mayor met 12 residents on Tuesday."],
+            &["The council met on Wednesday and voted.", "The mayor met 14 residents on Wednesday."],
+            &[],
+        ),
+        (
+            &["The council quickly approved the plan.", "The mayor quickly approved the budget."],
+            &["The council quickly rejected the plan.", "The mayor quickly rejected the budget."],
+            &[],
+        ),
+        (
+            &["The firms paid the fine.", "Officials said the firms had lied."],
+            &["The companies paid the fine.", "Officials said the companies had lied."],
+            &[],
+        ),
+    ];
+    use Prominence::Lede;
+    let mut failures = Vec::new();
+    for (a, b, want) in rows {
+        let articles = [article(&a.join(" ")), article(&b.join(" "))];
+        let claims: Vec<Claim> = (0..a.len()).map(|s| claim(s, &[(0, s, Lede), (1, s, Lede)], &[])).collect();
+        let f = run(&articles, &claims);
+        let mut got: Vec<Vec<String>> = f.labels.iter().map(|g| g.terms.clone()).collect();
+        for g in &mut got {
+            g.sort();
+        }
+        let mut want: Vec<Vec<String>> =
+            want.iter().map(|g| g.iter().map(|t| t.to_string()).collect::<Vec<_>>()).collect();
+        for g in &mut want {
+            g.sort();
+        }
+        if got != want {
+            failures.push(format!("{a:?} / {b:?}\n    want {want:?}\n    got  {got:?}"));
+        }
+    }
+    assert!(failures.is_empty(), "{} rows failed:\n{}", failures.len(), failures.join("\n"));
+    // Only the word that adds a judgement is marked.
+    let articles = [
+        article("A 67-year-old man died in his car."),
+        article("A 67-year-old grandfather died in his car."),
+    ];
+    let f = run(&articles, &[claim(0, &[(0, 0, Lede), (1, 0, Lede)], &[])]);
+    let marked: Vec<(&str, &str)> = f.markers.iter().map(|m| (m.term.as_str(), m.note.as_str())).collect();
+    assert_eq!(
+        marked,
+        [("grandfather", "This outlet calls a person ‘grandfather’ here; other sources write ‘man’.")]
+    );
+}
+
 #[test]
 fn contradictions_in_numbers_dates_and_negation() {
     let articles = [
@@ -259,7 +339,7 @@ fn contradictions_in_numbers_dates_and_negation() {
     use Prominence::Lede;
     let claims = [claim(0, &[(0, 0, Lede), (1, 0, Lede)], &[]), claim(1, &[(0, 1, Lede), (1, 1, Lede)], &[])];
     let f = run(&articles, &claims);
-    let got: Vec<(usize, &str, Vec<String>, Vec<String>)> = f
+    let got: Vec<(Option<usize>, &str, Vec<String>, Vec<String>)> = f
         .contradictions
         .iter()
         .map(|c| (c.claim, c.kind.as_str(), c.a_values.clone(), c.b_values.clone()))
@@ -268,11 +348,124 @@ fn contradictions_in_numbers_dates_and_negation() {
     assert_eq!(
         got,
         [
-            (0, "number", s(&["140"]), s(&["100"])),
-            (0, "date", s(&["Monday"]), s(&["Friday"])),
-            (1, "negation", s(&[]), s(&["not"])),
+            (Some(0), "date", s(&["Monday"]), s(&["Friday"])),
+            (Some(0), "number", s(&["140 companies"]), s(&["100 companies"])),
+            (Some(1), "negation", s(&[]), s(&["not"])),
         ]
     );
+    let note = &f.contradictions[1].note;
+    assert!(note.contains("Article 1 says ‘140 companies’; Article 2 says ‘100 companies’"), "{note}");
+}
+
+/// One row per pair of sentences (two articles, one story): whether the aligner put them in one
+/// claim, and the kinds of contradiction that must be reported (none for the traps).
+#[test]
+fn contradictions_are_flagged_only_where_values_really_differ() {
+    type Row<'a> = (&'a str, &'a str, bool, &'a [&'a str]);
+    let rows: &[Row] = &[
+        // Must be flagged.
+        (
+            "The department added 42 companies to its list.",
+            "The department added nearly 60 companies to its list.",
+            true,
+            &["number"],
+        ),
+        (
+            "Shares of HXM fell 8.4 percent in Hong Kong.",
+            "HXM stock plunged 14 percent in Hong Kong.",
+            true,
+            &["number"],
+        ),
+        ("About 1.2 million people fled the city.", "About 500,000 people fled the city.", true, &["number"]),
+        (
+            "The vote was held at 3 p.m. in the chamber.",
+            "The vote was held at 9 p.m. in the chamber.",
+            true,
+            &["time"],
+        ),
+        (
+            "The minister said the dam was safe.",
+            "The minister said the dam was not safe.",
+            true,
+            &["negation"],
+        ),
+        (
+            "The plant reopens on May 2, the firm said.",
+            "The plant reopens on May 12, the firm said.",
+            true,
+            &["date"],
+        ),
+        // Kept apart by the aligner, but counting the same thing in the same words.
+        (
+            "About 1,200 residents were evacuated from their homes between midnight and dawn, the fire service said.",
+            "More than 2,000 residents were driven from their homes in the early hours of Monday.",
+            false,
+            &["number"],
+        ),
+        // Must NOT be flagged: compatible values.
+        (
+            "Crews carried out 64 rescues overnight.",
+            "Firefighters carried out more than 60 rescues overnight.",
+            true,
+            &[],
+        ),
+        ("Rain fell for three days on the valley.", "Rain fell for 72 hours on the valley.", true, &[]),
+        ("Two dozen ships waited off the port.", "Some 24 ships waited off the port.", true, &[]),
+        ("About 1.2 million people fled the city.", "Some 1,200,000 people fled the city.", true, &[]),
+        ("The rules take effect on May 2.", "The new rules take effect in early May.", true, &[]),
+        ("The alert went out at 11 p.m. on Sunday.", "The alert went out at 11pm on Sunday.", true, &[]),
+        ("The gates opened late on Sunday.", "The gates opened early on Monday.", true, &[]),
+        // Must NOT be flagged: different quantities, a year against a count, two events.
+        (
+            "About 1,200 residents were evacuated and roughly 300 of them stayed at the shelter.",
+            "About 300 people spent the night at the shelter.",
+            true,
+            &[],
+        ),
+        (
+            "The dam was completed in 1971 and holds 40 million cubic metres.",
+            "The dam, built in 1971, supplies 400,000 people.",
+            true,
+            &[],
+        ),
+        (
+            "Blinken said on Friday that more sanctions were ready.",
+            "Blinken will warn Beijing when he travels there on Wednesday.",
+            true,
+            &[],
+        ),
+        (
+            "The department on Thursday added 42 companies to its blacklist.",
+            "In February, the department added 12 companies to its blacklist.",
+            false,
+            &[],
+        ),
+        (
+            "Alerts were sent three hours before the water reached the town.",
+            "Rain fell across the valley in 72 hours before the water reached the town.",
+            false,
+            &[],
+        ),
+    ];
+    use Prominence::Lede;
+    let mut failures = Vec::new();
+    for (a, b, aligned, want) in rows {
+        let articles = [
+            article(&format!("Shared opening line here. {a}")),
+            article(&format!("Shared opening line here. {b}")),
+        ];
+        let mut claims = vec![claim(0, &[(0, 0, Lede), (1, 0, Lede)], &[])];
+        if *aligned {
+            claims.push(claim(1, &[(0, 1, Lede), (1, 1, Lede)], &[]));
+        }
+        let f = run(&articles, &claims);
+        let got: Vec<&str> = f.contradictions.iter().map(|c| c.kind.as_str()).collect();
+        if got != *want {
+            let notes: Vec<&str> = f.contradictions.iter().map(|c| c.note.as_str()).collect();
+            failures.push(format!("{a:?} / {b:?}\n    want {want:?}\n    got  {got:?} {notes:?}"));
+        }
+    }
+    assert!(failures.is_empty(), "{} rows failed:\n{}", failures.len(), failures.join("\n"));
 }
 
 #[test]
@@ -376,6 +569,10 @@ struct Expected {
     #[serde(default)]
     contradictions: Vec<QuotePair>,
     #[serde(default)]
+    not_contradictions: Vec<QuotePair>,
+    #[serde(default)]
+    not_labels: Vec<Labels>,
+    #[serde(default)]
     reuse: Vec<ReusePair>,
 }
 
@@ -391,6 +588,7 @@ struct Flag {
 
 #[derive(serde::Deserialize)]
 struct Labels {
+    #[serde(default)]
     referent: String,
     variants: Vec<String>,
 }
@@ -413,6 +611,12 @@ struct QuotePair {
 struct ReusePair {
     from: String,
     to: String,
+}
+
+/// A label compared without case or a leading "the": "the PRC" and "PRC" are one name.
+fn label_key(term: &str) -> String {
+    let lower = term.to_lowercase();
+    lower.strip_prefix("the ").unwrap_or(&lower).to_string()
 }
 
 /// Runs the whole pipeline over each bundled set and checks its framing expectations. Flags,
@@ -459,11 +663,11 @@ fn sample_sets_meet_framing_expectations() {
         }
         for group in &expected.labels {
             label_total += 1;
-            let lower: Vec<String> = group.variants.iter().map(|v| v.to_lowercase()).collect();
+            let lower: Vec<String> = group.variants.iter().map(|v| label_key(v)).collect();
             let found = f
                 .labels
                 .iter()
-                .any(|g| g.terms.iter().filter(|t| lower.contains(&t.to_lowercase())).count() >= 2);
+                .any(|g| g.terms.iter().filter(|t| lower.contains(&label_key(t))).count() >= 2);
             if found {
                 label_hits += 1;
             } else {
@@ -502,27 +706,45 @@ fn sample_sets_meet_framing_expectations() {
                 fail(format!("quote {} not found: {} / {}", pair.kind, pair.a.file, pair.b.file));
             }
         }
+        let sentence_at = |p: &Place| {
+            let (a, start, _) = at(p)?;
+            let s =
+                c.articles[a].sentences.iter().position(|s| s.span.start <= start && start < s.span.end)?;
+            Some(SentenceRef { article: a, sentence: s })
+        };
+        // Each item lists every sentence on each side; the pair must sit on opposite sides.
+        let opposed = |pair: &QuotePair| {
+            let (Some(ra), Some(rb)) = (sentence_at(&pair.a), sentence_at(&pair.b)) else { return false };
+            f.contradictions.iter().any(|x| {
+                let side_a: Vec<SentenceRef> = std::iter::once(x.a).chain(x.a_also.iter().copied()).collect();
+                let side_b: Vec<SentenceRef> = std::iter::once(x.b).chain(x.b_also.iter().copied()).collect();
+                (side_a.contains(&ra) && side_b.contains(&rb))
+                    || (side_a.contains(&rb) && side_b.contains(&ra))
+            })
+        };
         for pair in &expected.contradictions {
             contra_total += 1;
-            let sentence_at = |p: &Place| {
-                let (a, start, _) = at(p)?;
-                let s = c.articles[a]
-                    .sentences
-                    .iter()
-                    .position(|s| s.span.start <= start && start < s.span.end)?;
-                Some(SentenceRef { article: a, sentence: s })
-            };
-            let (ra, rb) = (sentence_at(&pair.a), sentence_at(&pair.b));
-            if f.contradictions
-                .iter()
-                .any(|x| (Some(x.a), Some(x.b)) == (ra, rb) || (Some(x.a), Some(x.b)) == (rb, ra))
-            {
+            if opposed(pair) {
                 contra_hits += 1;
             } else {
                 println!(
                     "[{}] contradiction not found: {:?} / {:?}",
                     set.name, pair.a.contains, pair.b.contains
                 );
+            }
+        }
+        for pair in &expected.not_contradictions {
+            if opposed(pair) {
+                fail(format!("must NOT be a contradiction: {:?} / {:?}", pair.a.contains, pair.b.contains));
+            }
+        }
+        for group in &expected.not_labels {
+            let lower: Vec<String> = group.variants.iter().map(|v| label_key(v)).collect();
+            for g in &f.labels {
+                let hits = g.terms.iter().filter(|t| lower.contains(&label_key(t))).count();
+                if hits >= 2 {
+                    fail(format!("must NOT be one label group: {:?} (found {:?})", group.variants, g.terms));
+                }
             }
         }
         for pair in &expected.reuse {
@@ -544,10 +766,10 @@ fn sample_sets_meet_framing_expectations() {
         );
     }
     println!("labels found {label_hits}/{label_total}; contradictions found {contra_hits}/{contra_total}");
-    assert!(label_hits * 2 >= label_total, "too few label groups found: {label_hits}/{label_total}");
-    // Contradictions need the aligner to put both versions in one claim; until it links all of
-    // them, at least one must be found.
-    assert!(contra_total == 0 || contra_hits >= 1, "no contradiction found: {contra_hits}/{contra_total}");
+    // Two expected groups are known misses (river-flood: "the dam release" and "the regional
+    // government" are never swapped for each other inside one claim).
+    assert!(label_hits * 10 >= label_total * 8, "too few label groups found: {label_hits}/{label_total}");
+    assert_eq!(contra_hits, contra_total, "contradictions not found");
     assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
 }
 

@@ -8,7 +8,7 @@ For every set folder next to this script (or the folders given as arguments):
   stripped and entities unescaped), and does not span a blank line (paragraph break);
 - every flagged / not_flagged "term" occurs in its file as a whole word (inside the
   sentence given by the optional "contains", when present);
-- every label variant occurs in at least one article of the set;
+- every label variant (and not_labels variant) occurs in at least one article of the set;
 - categories and quote kinds are from the documented vocabularies.
 
 Standard library only. Exit status 0 when clean, 1 when any problem was found.
@@ -39,6 +39,8 @@ OPTIONAL_KEYS = {
     "labels",
     "quotes",
     "contradictions",
+    "not_contradictions",
+    "not_labels",
     "reuse",
     "removed",
     "metadata",
@@ -162,9 +164,14 @@ class Checker:
                 self.problem(f"quotes[{i}]", f"unknown kind {e.get('kind')!r}")
             self.locate(e.get("a"), f"quotes[{i}].a")
             self.locate(e.get("b"), f"quotes[{i}].b")
-        for i, e in enumerate(exp.get("contradictions", [])):
-            self.locate(e.get("a"), f"contradictions[{i}].a")
-            self.locate(e.get("b"), f"contradictions[{i}].b")
+        for key in ("contradictions", "not_contradictions"):
+            for i, e in enumerate(exp.get(key, [])):
+                self.locate(e.get("a"), f"{key}[{i}].a")
+                self.locate(e.get("b"), f"{key}[{i}].b")
+        for i, e in enumerate(exp.get("not_labels", [])):
+            for v in e.get("variants", []):
+                if v.lower() not in all_text:
+                    self.problem(f"not_labels[{i}]", f"variant {v!r} occurs in no article")
         for i, e in enumerate(exp.get("reuse", [])):
             self.text(e.get("from", ""), f"reuse[{i}].from")
             self.text(e.get("to", ""), f"reuse[{i}].to")

@@ -15,6 +15,7 @@ use serde::{Deserialize, Serialize};
 use super::diff::{self, DiffKind};
 use super::lexicon::{self, LEXICON};
 use super::markers::{self, Found};
+use super::swaps;
 use super::{Input, Marker};
 use crate::text::entities::EntityKind;
 
@@ -53,7 +54,19 @@ pub fn discover(
         .filter(|f| f.entry().category == lexicon::LABEL && !f.in_quote && !f.scare_quoted)
         .collect();
     let (confirmed, discovered_pairs) = substitutions(input, &labels, diffs);
-    let usable = |f: &&&Found| !f.entry().weak || confirmed.contains(&(f.article, f.sentence, f.entry));
+    // Once outlets are seen swapping names of a referent, a plain everyday name of it counts
+    // wherever an article of that story uses it as a noun ("the law"; it is only counted, never
+    // marked). A word that would be marked counts only where it was seen swapped.
+    let story = input.stories();
+    let referents: BTreeSet<(usize, &str)> =
+        confirmed.iter().map(|&(a, _, e)| (story[a], LEXICON.entries[e].note.as_str())).collect();
+    let usable = |f: &&&Found| {
+        !f.entry().weak
+            || confirmed.contains(&(f.article, f.sentence, f.entry))
+            || (f.entry().plain
+                && referents.contains(&(story[f.article], f.entry().note.as_str()))
+                && swaps::after_determiner(input, f))
+    };
     // referent → entry → article → count
     let mut table: BTreeMap<&str, BTreeMap<usize, BTreeMap<usize, usize>>> = BTreeMap::new();
     for f in labels.iter().filter(usable) {
@@ -120,7 +133,42 @@ pub fn discover(
         }
     }
     groups.extend(discovered_groups(input, discovered_pairs));
+    groups.extend(noun_groups(&swaps::find(input, found, diffs)));
     (groups, out_markers)
+}
+
+/// Claims in which two everyday nouns must be swapped before they count as names of one thing.
+const MIN_NOUN_SWAP_CLAIMS: usize = 2;
+
+/// Label groups for everyday nouns swapped for each other in two or more claims (not in the
+/// seed list). Uses count the sentences where each noun took part in such a swap.
+fn noun_groups(all: &[swaps::Swap]) -> Vec<LabelGroup> {
+    let mut out = Vec::new();
+    for list in swaps::recurring(all, MIN_NOUN_SWAP_CLAIMS).values() {
+        // stem → (written form, article → sentences)
+        let mut by_stem: BTreeMap<&str, (&str, BTreeMap<usize, BTreeSet<usize>>)> = BTreeMap::new();
+        for side in list.iter().flat_map(|s| [&s.a, &s.b]) {
+            let entry = by_stem.entry(&side.stem).or_insert((&side.word, BTreeMap::new()));
+            entry.1.entry(side.at.article).or_default().insert(side.at.sentence);
+        }
+        let total = |arts: &BTreeMap<usize, BTreeSet<usize>>| arts.values().map(BTreeSet::len).sum::<usize>();
+        let mut terms: Vec<(&str, usize)> = by_stem.values().map(|(w, arts)| (*w, total(arts))).collect();
+        terms.sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(y.0)));
+        let mut uses: Vec<LabelUse> = by_stem
+            .values()
+            .flat_map(|(w, arts)| {
+                arts.iter().map(|(a, s)| LabelUse { article: *a, term: w.to_string(), count: s.len() })
+            })
+            .collect();
+        uses.sort_by(|x, y| (x.article, &x.term).cmp(&(y.article, &y.term)));
+        out.push(LabelGroup {
+            referent: terms[0].0.to_string(),
+            terms: terms.iter().map(|(w, _)| w.to_string()).collect(),
+            uses,
+            discovered: true,
+        });
+    }
+    out
 }
 
 /// True when `article` uses `entry` for at least half of its mentions of the referent and at
@@ -167,13 +215,21 @@ fn substitutions(
                     .iter()
                     .filter(move |f| f.article == r.article && f.sentence == r.sentence && s.overlaps(f.span))
             };
-            let mut seeded = false;
-            for fa in in_op(a, sa) {
-                for fb in in_op(b, sb) {
-                    seeded = true;
-                    if fa.entry != fb.entry && fa.entry().note == fb.entry().note {
-                        confirmed.insert((fa.article, fa.sentence, fa.entry));
-                        confirmed.insert((fb.article, fb.sentence, fb.entry));
+            let (in_a, in_b): (Vec<&&Found>, Vec<&&Found>) = (in_op(a, sa).collect(), in_op(b, sb).collect());
+            let seeded = !in_a.is_empty() && !in_b.is_empty();
+            // The same place: one name of the referent on each side of the changed run, so
+            // "the man ... the victim" against "the grandfather" pairs nothing by accident.
+            let of = |side: &[&&Found], referent: &str| -> Vec<usize> {
+                side.iter().filter(|f| f.entry().note == referent).map(|f| f.entry).collect()
+            };
+            for fa in &in_a {
+                let referent = fa.entry().note.as_str();
+                if let ([x], [y]) = (of(&in_a, referent).as_slice(), of(&in_b, referent).as_slice())
+                    && x != y
+                {
+                    confirmed.insert((fa.article, fa.sentence, *x));
+                    if let Some(fb) = in_b.iter().find(|f| f.entry == *y) {
+                        confirmed.insert((fb.article, fb.sentence, *y));
                     }
                 }
             }

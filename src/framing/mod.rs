@@ -18,8 +18,11 @@
 //!   that other outlets name differently). Neutral verbs (said, told) are not markers; words
 //!   inside quotations of four or more words are the speaker's and are not marked.
 //! - `labels[]`: `{referent, terms, uses: [{article, term, count}], discovered}` — the names the
-//!   outlets give one referent ("China": China, Beijing). `discovered` is true for pairs found only
-//!   from the aligned claims' diffs (not in the seed list).
+//!   outlets give one referent ("China": China, Beijing; "the strike": strike, stoppage,
+//!   walkout). Seeded groups come from `assets/lexicons/labels.txt`; everyday nouns there count
+//!   only once outlets are seen swapping them at the same place in a shared claim. `discovered`
+//!   is true for groups not in the seed list: names or everyday nouns swapped for each other in
+//!   two or more claims (see [`swaps`]).
 //! - `attributions[]`: `{article, sentence, speaker, verb, class, start, end}` — who is reported
 //!   as saying something, and the verb's class (`attribution-neutral`, `-distancing`,
 //!   `-endorsing`, `-loaded`). [`attribution::speaker_verbs`] builds the speaker × verb table.
@@ -33,8 +36,12 @@
 //!   b_end, words}], note}` — passages shared nearly word for word (8-word shingles). `share_a` is
 //!   the part of article `a`'s words found in `b`. `source` is the earlier article when the
 //!   publication dates say so, else null (direction unknown).
-//! - `contradictions[]`: `{claim, a: {article, sentence}, b, kind, a_values, b_values, note}` —
-//!   versions of one claim whose `number`, `date` or `negation` differ: "check this".
+//! - `contradictions[]`: `{claim, a: {article, sentence}, b, a_also, b_also, kind, a_values,
+//!   b_values, note}` — versions of one fact whose `number`, `time`, `date` or `negation`
+//!   differ: "check this". `claim` is the shared claim holding both, or null when the aligner
+//!   kept them apart (linked sentences, or sentences counting the same thing in similar words).
+//!   `a_also`/`b_also` are further sentences that agree with `a`/`b`; the note names the values
+//!   and the sources on each side.
 //! - `tone[]`: `{article, words, loaded, hedges, distancing, endorsing, loaded_verbs,
 //!   loaded_per_1000, hedges_per_1000, distancing_per_1000}` — counts outside longer quotations.
 //! - `prominence[]`: `{claim, label, lede, buried, omitted, note}` — a shared claim that some
@@ -48,8 +55,10 @@ pub mod labels;
 pub mod lexicon;
 pub mod markers;
 pub mod prominence;
+pub mod quantities;
 pub mod quotes;
 pub mod reuse;
+pub mod swaps;
 pub mod tone;
 
 use serde::{Deserialize, Serialize};
@@ -77,6 +86,35 @@ pub struct Input<'a> {
     pub claims: &'a [Claim],
     /// The links between sentences.
     pub links: &'a [Link],
+}
+
+impl Input<'_> {
+    /// The story of each article (an article index standing for the story), from the claims:
+    /// articles that carry or omit one shared claim tell one story.
+    pub fn stories(&self) -> Vec<usize> {
+        let mut parent: Vec<usize> = (0..self.articles.len()).collect();
+        fn root(parent: &mut [usize], mut x: usize) -> usize {
+            while parent[x] != x {
+                parent[x] = parent[parent[x]];
+                x = parent[x];
+            }
+            x
+        }
+        for claim in self.claims.iter().filter(|c| c.kind == crate::analysis::ClaimKind::Shared) {
+            let all: Vec<usize> = claim
+                .articles
+                .iter()
+                .chain(&claim.omitted_by)
+                .copied()
+                .filter(|a| *a < parent.len())
+                .collect();
+            for w in all.windows(2) {
+                let (x, y) = (root(&mut parent, w[0]), root(&mut parent, w[1]));
+                parent[x.max(y)] = x.min(y);
+            }
+        }
+        (0..parent.len()).map(|a| root(&mut parent, a)).collect()
+    }
 }
 
 /// One framing marker on a word or phrase.

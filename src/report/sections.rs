@@ -192,32 +192,29 @@ pub(crate) fn tables(v: &View) -> Vec<Table> {
         reuse,
     ));
 
+    let side = |first: SentenceRef, also: &[SentenceRef], values: &[String]| {
+        let places: Vec<String> = std::iter::once(first)
+            .chain(also.iter().copied())
+            .map(|r| format!("{} ({})", v.source(r.article), View::sref(r)))
+            .collect();
+        format!("{}: {}", places.join(", "), v.text(&values.join(", ")))
+    };
     let contradictions = f
         .contradictions
         .iter()
         .map(|x| {
             vec![
-                (x.claim + 1).to_string(),
+                x.claim.map(|c| (c + 1).to_string()).unwrap_or_else(|| "—".into()),
                 x.kind.clone(),
-                format!(
-                    "{} ({}): {}",
-                    v.source(x.a.article),
-                    View::sref(x.a),
-                    v.text(&x.a_values.join(", "))
-                ),
-                format!(
-                    "{} ({}): {}",
-                    v.source(x.b.article),
-                    View::sref(x.b),
-                    v.text(&x.b_values.join(", "))
-                ),
+                side(x.a, &x.a_also, &x.a_values),
+                side(x.b, &x.b_also, &x.b_values),
                 v.text(&x.note).into_owned(),
             ]
         })
         .collect();
     out.push(table(
         "Check this: versions that disagree",
-        "Versions of one claim whose numbers, dates or negation differ.",
+        "Versions of one fact whose numbers, times, dates or negation differ.",
         &["Claim", "What differs", "One version", "Other version", "Note"],
         contradictions,
     ));
