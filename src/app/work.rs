@@ -29,7 +29,7 @@ impl App {
             (Some(p), _) => file_name(p),
             (None, Some(set)) => format!("{set} (sample set)"),
             (None, None) if self.articles.is_empty() => "New set".to_string(),
-            (None, None) => "Unsaved work".to_string(),
+            (None, None) => "Untitled".to_string(),
         };
         let name = self.view.redact(&name).into_owned();
         let dirty = if self.view.dirty { " •" } else { "" };
@@ -54,9 +54,11 @@ impl App {
                 format!("Autosave failed ({message}). Your work is still open: save it with Ctrl+S."),
             );
         }
-        let due = self.autosave.as_ref().is_some_and(|a| a.is_due(now));
         // While the recovery prompt is up, the file it offers must not be overwritten.
-        if due && self.recovery.is_none() {
+        if self.recovery.is_some() {
+            return;
+        }
+        if self.autosave.as_ref().is_some_and(|a| a.is_due(now)) {
             let worth = self.view.dirty && !(self.articles.is_empty() && self.view.notes.is_empty());
             let session = worth.then(|| self.session());
             if let Some(a) = &mut self.autosave {
@@ -97,7 +99,6 @@ impl App {
                 self.view.session_path = Some(path.clone());
                 self.view.set_name = None;
                 self.view.dirty = false;
-                self.previous = None;
                 if let Some(a) = &mut self.autosave {
                     a.clear();
                 }

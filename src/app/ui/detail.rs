@@ -32,9 +32,10 @@ pub fn detail_ui(ui: &mut egui::Ui, c: &Comparison, view: &ViewState, actions: &
     ScrollArea::vertical().id_salt("detail").auto_shrink(false).show(ui, |ui| {
         summary_ui(ui, c, view, claim);
         ui.add_space(8.0);
-        versions_ui(ui, c, view, claim);
-        ui.add_space(8.0);
+        // Notes first (a teacher's prompt for this claim), in one compact row when there are none.
         super::notes::claim_notes_ui(ui, c, view, claim, actions);
+        ui.add_space(8.0);
+        versions_ui(ui, c, view, claim);
         ui.add_space(8.0);
         evidence_ui(ui, c, view, claim);
     });

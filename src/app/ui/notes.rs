@@ -35,24 +35,28 @@ pub fn claim_notes_ui(
         let Some(note) = view.notes.get(i) else { continue };
         ui.push_id(("note", i), |ui| note_ui(ui, c, view, note, i, actions));
     }
-    let mut draft = view.note_draft.clone();
-    let field = ui.add(
-        TextEdit::multiline(&mut draft)
-            .hint_text("Write a note on this claim (a question for the class, a fact to check…)")
-            .desired_rows(2)
-            .desired_width(f32::INFINITY),
-    );
-    let field = field.labelled_by(heading.id);
-    if field.changed() {
-        actions.push(Action::EditNoteDraft(draft));
-    }
-    let add = ui.add_enabled(!view.note_draft.trim().is_empty(), egui::Button::new("Add note to this claim"));
-    if add
-        .on_hover_text("Keep this note with the claim; it is saved in the session and every export")
-        .clicked()
-    {
-        actions.push(Action::AddClaimNote { claim: claim.id, text: view.note_draft.clone() });
-    }
+    ui.horizontal_top(|ui| {
+        let label = "Add note to this claim";
+        let font = egui::TextStyle::Button.resolve(ui.style());
+        let text_width = ui.fonts_mut(|f| f.layout_no_wrap(label.into(), font, Color32::BLACK).size().x);
+        let button_width = text_width + ui.spacing().button_padding.x * 2.0 + ui.spacing().item_spacing.x;
+        let mut draft = view.note_draft.clone();
+        let field = ui.add(
+            TextEdit::multiline(&mut draft)
+                .hint_text("A question for the class, a fact to check…")
+                .desired_rows(1)
+                .desired_width(ui.available_width() - button_width),
+        );
+        let field = field.labelled_by(heading.id);
+        if field.changed() {
+            actions.push(Action::EditNoteDraft(draft));
+        }
+        let add = ui.add_enabled(!view.note_draft.trim().is_empty(), egui::Button::new(label));
+        let tip = "Keep this note with the claim; it is saved in the session and every export";
+        if add.on_hover_text(tip).on_disabled_hover_text("Write the note first").clicked() {
+            actions.push(Action::AddClaimNote { claim: claim.id, text: view.note_draft.clone() });
+        }
+    });
 }
 
 /// One note: its text on a sticky-note background, when and where it was written, and Delete.
