@@ -339,12 +339,12 @@ fn contradictions_in_numbers_dates_and_negation() {
     use Prominence::Lede;
     let claims = [claim(0, &[(0, 0, Lede), (1, 0, Lede)], &[]), claim(1, &[(0, 1, Lede), (1, 1, Lede)], &[])];
     let f = run(&articles, &claims);
-    let got: Vec<(Option<usize>, &str, Vec<String>, Vec<String>)> = f
+    let got: Vec<_> = f
         .contradictions
         .iter()
         .map(|c| (c.claim, c.kind.as_str(), c.a_values.clone(), c.b_values.clone()))
         .collect();
-    let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+    let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<String>>();
     assert_eq!(
         got,
         [
