@@ -415,7 +415,7 @@ impl Wording {
         (a, va): (SentenceRef, &Value),
         (b, vb): (SentenceRef, &Value),
     ) -> bool {
-        let around = |r: SentenceRef, v: &Value| -> Option<(Vec<(&str, bool)>, Vec<(&str, bool)>)> {
+        let around = |r: SentenceRef, v: &Value| -> Option<(Words<'_>, Words<'_>)> {
             let toks = input.docs.get(r.article)?.sentence_tokens.get(r.sentence)?;
             let word =
                 |t: &'_ crate::text::tokens::Token| !t.number && t.lower.chars().any(char::is_alphabetic);
@@ -432,6 +432,9 @@ impl Wording {
         m1 + m2 >= SURROUNDINGS_MIN_MATCH && c1 + c2 + counted >= SURROUNDINGS_MIN_CONTENT
     }
 }
+
+/// Stems of words and whether each is a content word.
+type Words<'a> = Vec<(&'a str, bool)>;
 
 /// A word's stem and whether it is a content word.
 fn stem_of(t: &crate::text::tokens::Token) -> (&str, bool) {

@@ -83,6 +83,9 @@ const NOUN_FORMS: &[&str] = &["claims", "claim", "notes", "states", "reports", "
 const NOT_SPEECH_NEXT: &[&str] =
     &["responsibility", "lives", "life", "victory", "credit", "title", "ownership", "to", "by", "into"];
 
+/// Verbs (as prefixes) that talk about a name: "refer to X as", "call it a", "describe as".
+const NAMING_VERBS: &[&str] = &["refer", "call", "describ", "label", "term", "brand", "characteri", "dub"];
+
 /// Capitals that stand for their country's government as labels, but are places after "in".
 const CITIES: &[&str] = &["Beijing", "Moscow", "Washington", "Kyiv", "Kiev", "Taipei", "Brussels", "London"];
 /// Words that make a following capital a place ("a briefing in Beijing").
@@ -285,12 +288,32 @@ impl Context<'_> {
             let place = CITIES.contains(&term)
                 && (self.word(h.first.wrapping_sub(1)).is_some_and(|w| PLACE_BEFORE.contains(&w))
                     || written.chars().all(|c| !c.is_lowercase()));
-            if place || self.inside_longer_name(label.span) || self.excepted(term, &h) {
+            if place
+                || self.inside_longer_name(label.span)
+                || self.excepted(term, &h)
+                || self.named_as(h.first)
+            {
                 return None;
             }
             return Some(label.entry);
         }
         (!self.excepted(term, &h)).then_some(h.entry)
+    }
+
+    /// The word at token `i` is a name being talked about, not used: "declined to refer to the
+    /// attack as an invasion", "calls it a war", "the term invasion".
+    fn named_as(&self, i: usize) -> bool {
+        let before: Vec<&str> =
+            (1..=8).filter_map(|d| i.checked_sub(d)).filter_map(|k| self.word(k)).collect();
+        let article_then_as =
+            before.first().is_some_and(|w| matches!(*w, "a" | "an" | "the")) && before.get(1) == Some(&"as");
+        let right_after_as = before.first() == Some(&"as");
+        let naming = |w: &&str| NAMING_VERBS.iter().any(|v| w.starts_with(v));
+        ((article_then_as || right_after_as) && before.iter().any(naming))
+            || before.first().is_some_and(|w| matches!(*w, "term" | "word" | "label"))
+            || (before.first().is_some_and(|w| matches!(*w, "a" | "an"))
+                && before.get(1).is_some_and(|w| matches!(*w, "it" | "this" | "that"))
+                && before.get(2).is_some_and(naming))
     }
 
     /// True when the words around `h` make `term` a technical or other sense (see `EXCEPTIONS`).
@@ -339,7 +362,13 @@ impl Context<'_> {
             p -= 1;
         }
         let prev = p.checked_sub(1).and_then(|i| self.word(i));
-        if prev.is_some_and(|w| DETERMINERS.contains(&w) || w.ends_with("n't"))
+        // "China's alleged support": after a possessive the word describes a noun.
+        let possessive = p.checked_sub(1).and_then(|i| self.toks.get(i)).is_some_and(|t| {
+            let w = t.span.of(self.body);
+            w.ends_with("'s") || w.ends_with("\u{2019}s")
+        });
+        if possessive
+            || prev.is_some_and(|w| DETERMINERS.contains(&w) || w.ends_with("n't"))
             || next.is_some_and(|w| NOT_SPEECH_NEXT.contains(&w))
         {
             return false;

@@ -171,17 +171,15 @@ pub fn find(body: &str, span: Span, lang: &Language) -> Vec<Entity> {
             continue;
         }
         if is_month(w) || WEEKDAYS.contains(&lower.as_str()) {
-            let mut end = i;
-            if words.get(i + 1).is_some_and(|(_, n)| n.chars().all(|c| c.is_ascii_digit()) && n.len() <= 2) {
-                end += 1;
-            } else if WEEKDAYS.contains(&lower.as_str())
+            // "April 20", "Sunday night"
+            let day_number =
+                words.get(i + 1).is_some_and(|(_, n)| n.chars().all(|c| c.is_ascii_digit()) && n.len() <= 2);
+            let part_of_day = WEEKDAYS.contains(&lower.as_str())
                 && words.get(i + 1).is_some_and(|(n_at, n)| {
                     PART_AFTER.contains(&n.to_lowercase().as_str())
                         && text[at + w.len()..*n_at].trim().is_empty()
-                })
-            {
-                end += 1;
-            }
+                });
+            let end = if day_number || part_of_day { i + 1 } else { i };
             let start = part_before(text, &words, i).unwrap_or(at);
             out.push(Entity { span: abs(start, end), kind: EntityKind::Date, key: lower.clone() });
             i = end + 1;
