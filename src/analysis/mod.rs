@@ -270,4 +270,6 @@ pub fn analyze_cancellable(
 }
 
 #[cfg(test)]
+mod events_tests;
+#[cfg(test)]
 mod tests;
