@@ -42,7 +42,8 @@ fn main() -> std::io::Result<()> {
             .filter_map(|(name, bytes)| ingest::from_bytes(prefix(bytes, 1_200), name).ok())
             .collect();
         let comparison = analyze(&articles, &Settings::default());
-        let mut notes: Vec<Note> = comparison.claims.iter().take(1).map(|c| Note::on_claim(c, "why?")).collect();
+        let mut notes: Vec<Note> =
+            comparison.claims.iter().take(1).map(|c| Note::on_claim(c, "why?")).collect();
         notes.push(Note::on_sentence(SentenceRef { article: 1, sentence: 2 }, "source?"));
         let mut session = Session::from_articles(&comparison.articles, &Settings::default(), &notes, false);
         if let Some(a) = session.articles.first_mut() {
@@ -62,10 +63,16 @@ fn main() -> std::io::Result<()> {
     let edge: [&[&str]; 6] = [
         &[],
         &["Headline\nA short sentence with enough words here."],
-        &["Same\nThe mayor opened the new bridge on Monday.", "Same\nThe mayor opened the new bridge on Monday."],
+        &[
+            "Same\nThe mayor opened the new bridge on Monday.",
+            "Same\nThe mayor opened the new bridge on Monday.",
+        ],
         &[&long, &long[..300]],
         &["Ünïcödé «quoted words here» said 42% of 1,000 — “claimed” it.", "\u{feff}\r\n\t\u{200b}x"],
-        &["Title\n\"An opening quote that never closes, said the minister", "Title\nMr. J. R. Smith of the U.S. Corp. left. U.S. officials met."],
+        &[
+            "Title\n\"An opening quote that never closes, said the minister",
+            "Title\nMr. J. R. Smith of the U.S. Corp. left. U.S. officials met.",
+        ],
     ];
     for (i, texts) in edge.iter().enumerate() {
         let texts: Vec<&[u8]> = texts.iter().map(|t| t.as_bytes()).collect();
