@@ -94,6 +94,9 @@ pub struct LexicalMatcher<'a> {
     vectors: Vec<Vector>,
     /// Feature id → (global sentence index, weight) of the first sentences that have it.
     postings: Vec<Vec<(u32, f32)>>,
+    /// Global sentence index → (paraphrase concept, token index) of its content words that have
+    /// one, in token order: looked up once here rather than for every link's evidence.
+    concepts: Vec<Vec<(&'static str, u32)>>,
 }
 
 /// Each feature indexes at most this many sentences (the first ones). A fact that hundreds of
@@ -115,8 +118,19 @@ impl<'a> LexicalMatcher<'a> {
     pub fn new(articles: &'a [Article], docs: &'a [Doc], sentences: &'a Sentences) -> Self {
         let mut ids: HashMap<String, u32> = HashMap::new();
         let mut raw: Vec<Vec<(u32, Span)>> = Vec::with_capacity(sentences.refs.len());
+        let mut concepts = Vec::with_capacity(sentences.refs.len());
         for r in &sentences.refs {
             let doc = &docs[r.article];
+            concepts.push(
+                doc.sentence_tokens[r.sentence]
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, t)| !t.stop)
+                    .filter_map(|(i, t)| {
+                        Some((paraphrase::concept(&doc.language, &t.stem, &t.lower)?, i as u32))
+                    })
+                    .collect::<Vec<_>>(),
+            );
             let mut feats: Vec<(u32, Span)> = doc.sentence_tokens[r.sentence]
                 .iter()
                 .filter(|t| !t.stop && (t.number || t.lower.chars().count() > 1))
@@ -155,7 +169,7 @@ impl<'a> LexicalMatcher<'a> {
             }
             vectors.push(vector);
         }
-        LexicalMatcher { articles, docs, sentences, vectors, postings }
+        LexicalMatcher { articles, docs, sentences, vectors, postings, concepts }
     }
 
     fn may_pair(&self, a: usize, b: usize) -> bool {
@@ -375,8 +389,8 @@ impl Matcher for LexicalMatcher<'_> {
             .filter_map(|(i, (f, w))| vb.weights.iter().find(|(g, _)| g == f).map(|(_, w2)| (w * w2, i)))
             .collect();
         terms.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
-        let (ra, rb) = (self.sentences.refs[a], self.sentences.refs[b]);
-        let paraphrases = self.paraphrases(ra, rb);
+        let ra = self.sentences.refs[a];
+        let paraphrases = self.paraphrases(a, b);
         let quotes = self.shared_quote_words(a, b);
         let entities: Vec<String> = shared(&va.names, &vb.names).into_iter().map(|p| p.1.clone()).collect();
         let numbers: Vec<String> =
@@ -392,21 +406,21 @@ impl Matcher for LexicalMatcher<'_> {
 
 impl LexicalMatcher<'_> {
     /// "firms ~ companies": different words (different stems) of one concept used by the two sentences.
-    fn paraphrases(&self, ra: SentenceRef, rb: SentenceRef) -> Vec<String> {
+    fn paraphrases(&self, a: usize, b: usize) -> Vec<String> {
         // (concept, stem, text as written) of each content word with a concept.
-        let words = |r: SentenceRef| -> Vec<(&str, &str, &str)> {
-            let doc = &self.docs[r.article];
+        let words = |g: usize| -> Vec<(&str, &str, &str)> {
+            let r = self.sentences.refs[g];
+            let tokens = &self.docs[r.article].sentence_tokens[r.sentence];
             let body = &self.articles[r.article].body;
-            doc.sentence_tokens[r.sentence]
+            self.concepts[g]
                 .iter()
-                .filter(|t| !t.stop)
-                .filter_map(|t| {
-                    let c = paraphrase::concept(&doc.language, &t.stem, &t.lower)?;
-                    Some((c, t.stem.as_str(), t.span.of(body)))
+                .map(|&(c, i)| {
+                    let t = &tokens[i as usize];
+                    (c, t.stem.as_str(), t.span.of(body))
                 })
                 .collect()
         };
-        let (wa, wb) = (words(ra), words(rb));
+        let (wa, wb) = (words(a), words(b));
         let mut out: Vec<String> = Vec::new();
         for (ca, sa, ta) in &wa {
             // Only when the other sentence uses the concept but never this word's stem.

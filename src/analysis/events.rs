@@ -2,6 +2,12 @@
 //!
 //! Two articles tell the same story when a good share of their sentences are linked. Groups are
 //! formed by average linkage, so one bridging article does not glue two stories together.
+//!
+//! Only article pairs with links have a similarity, so the clustering works on that sparse graph
+//! with a priority queue: a set of 10,000 articles costs what its links cost, not 10,000².
+
+use std::cmp::{Ordering, Reverse};
+use std::collections::{BinaryHeap, HashMap};
 
 use super::{Link, Warning};
 use crate::ingest::Article;
@@ -15,33 +21,34 @@ pub fn group(articles: &[Article], links: &[Link], eligible: &[usize]) -> Vec<Ve
     if n == 0 {
         return Vec::new();
     }
-    let sim = similarity(n, links, eligible);
+    let adjacent = similarity(n, links, eligible);
     // An article with no sentence to compare gives no evidence of another story.
-    let (mut groups, silent): (Vec<Vec<usize>>, Vec<usize>) = {
-        let (with, without): (Vec<usize>, Vec<usize>) = (0..n).partition(|&i| eligible[i] > 0);
-        (with.into_iter().map(|i| vec![i]).collect(), without)
+    let (with, silent): (Vec<usize>, Vec<usize>) = (0..n).partition(|&i| eligible[i] > 0);
+    // A group is named by its first (smallest) article, which a merge keeps: the group of the
+    // earlier first article absorbs the other, as a scan of the groups in order would.
+    let mut clusters = Clusters {
+        members: (0..n).map(|i| vec![i]).collect(),
+        group_of: (0..n).collect(),
+        version: vec![0; n],
+        alive: vec![false; n],
+        adjacent,
     };
-    loop {
-        let mut best: Option<(f32, usize, usize)> = None;
-        for i in 0..groups.len() {
-            for j in i + 1..groups.len() {
-                let pairs = (groups[i].len() * groups[j].len()) as f32;
-                let avg: f32 = groups[i]
-                    .iter()
-                    .flat_map(|&a| groups[j].iter().map(move |&b| (a, b)))
-                    .map(|(a, b)| sim[a][b])
-                    .sum::<f32>()
-                    / pairs;
-                if avg >= SAME_STORY && best.is_none_or(|(s, _, _)| avg > s) {
-                    best = Some((avg, i, j));
-                }
-            }
-        }
-        let Some((_, i, j)) = best else { break };
-        let moved = groups.remove(j);
-        groups[i].extend(moved);
-        groups[i].sort_unstable();
+    for &i in &with {
+        clusters.alive[i] = true;
     }
+    let mut queue = BinaryHeap::new();
+    for &g in &with {
+        clusters.push_pairs(g, &mut queue);
+    }
+    while let Some(top) = queue.pop() {
+        if clusters.current(&top) {
+            clusters.merge(top.first, top.second);
+            clusters.push_pairs(top.first, &mut queue);
+        }
+    }
+    let Clusters { mut members, alive, .. } = clusters;
+    let mut groups: Vec<Vec<usize>> =
+        (0..n).filter(|&g| alive[g]).map(|g| std::mem::take(&mut members[g])).collect();
     groups.sort();
     match groups.first_mut() {
         Some(first) => {
@@ -53,23 +60,126 @@ pub fn group(articles: &[Article], links: &[Link], eligible: &[usize]) -> Vec<Ve
     groups
 }
 
-/// Article × article share of sentences linked to the other article.
-fn similarity(n: usize, links: &[Link], eligible: &[usize]) -> Vec<Vec<f32>> {
-    let mut linked: Vec<Vec<std::collections::BTreeSet<usize>>> = vec![vec![Default::default(); n]; n];
-    for l in links {
-        linked[l.a.article][l.b.article].insert(l.a.sentence);
-        linked[l.b.article][l.a.article].insert(l.b.sentence);
+/// Groups under construction, indexed by their first article.
+struct Clusters {
+    /// Articles of each group, ascending (empty once merged away).
+    members: Vec<Vec<usize>>,
+    /// Article → its group.
+    group_of: Vec<usize>,
+    /// Bumped on every merge, so queued pairs of an older state are skipped.
+    version: Vec<u32>,
+    /// True for groups that take part and have not been merged away.
+    alive: Vec<bool>,
+    /// Article → (other article, similarity), ascending.
+    adjacent: Vec<Vec<(usize, f32)>>,
+}
+
+impl Clusters {
+    fn current(&self, c: &Candidate) -> bool {
+        let (i, j) = (c.first, c.second);
+        self.alive[i] && self.alive[j] && (self.version[i], self.version[j]) == c.versions
     }
-    let mut sim = vec![vec![0.0; n]; n];
-    for a in 0..n {
-        for b in 0..n {
-            let total = (eligible[a] + eligible[b]) as f32;
-            if a != b && total > 0.0 {
-                sim[a][b] = (linked[a][b].len() + linked[b][a].len()) as f32 / total;
+
+    fn merge(&mut self, keep: usize, gone: usize) {
+        let moved = std::mem::take(&mut self.members[gone]);
+        for &a in &moved {
+            self.group_of[a] = keep;
+        }
+        self.members[keep].extend(moved);
+        self.members[keep].sort_unstable();
+        self.alive[gone] = false;
+        self.version[keep] += 1;
+    }
+
+    /// Queues group `g` with every live group it has links to, when their average linkage
+    /// reaches [`SAME_STORY`].
+    fn push_pairs(&self, g: usize, queue: &mut BinaryHeap<Candidate>) {
+        let mut neighbours: Vec<usize> = self.members[g]
+            .iter()
+            .flat_map(|&a| self.adjacent[a].iter().map(|&(b, _)| self.group_of[b]))
+            .collect();
+        neighbours.sort_unstable();
+        neighbours.dedup();
+        for h in neighbours.into_iter().filter(|&h| h != g && self.alive[h]) {
+            let (first, second) = (g.min(h), g.max(h));
+            // Summed in the order of the dense matrix (first group's articles, each with the
+            // second group's in order), skipping zeros, so the float is the same bit for bit.
+            let mut sum = 0.0f32;
+            for &a in &self.members[first] {
+                for &(b, s) in &self.adjacent[a] {
+                    if self.group_of[b] == second {
+                        sum += s;
+                    }
+                }
+            }
+            let avg = sum / (self.members[first].len() * self.members[second].len()) as f32;
+            if avg >= SAME_STORY {
+                let versions = (self.version[first], self.version[second]);
+                queue.push(Candidate { avg, first, second, versions });
             }
         }
     }
-    sim
+}
+
+/// A pair of groups that may merge. The heap pops the highest average first and, among equal
+/// averages, the pair of earliest groups (as a scan of the groups in order would).
+struct Candidate {
+    avg: f32,
+    first: usize,
+    second: usize,
+    versions: (u32, u32),
+}
+
+impl PartialEq for Candidate {
+    fn eq(&self, other: &Self) -> bool {
+        self.cmp(other) == Ordering::Equal
+    }
+}
+
+impl Eq for Candidate {}
+
+impl PartialOrd for Candidate {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Candidate {
+    fn cmp(&self, other: &Self) -> Ordering {
+        self.avg
+            .total_cmp(&other.avg)
+            .then_with(|| Reverse((self.first, self.second)).cmp(&Reverse((other.first, other.second))))
+    }
+}
+
+/// Per article: the other articles it shares links with, ascending, and the share of the two
+/// articles' sentences linked to each other.
+fn similarity(n: usize, links: &[Link], eligible: &[usize]) -> Vec<Vec<(usize, f32)>> {
+    // (article, other article, sentence of the first linked to the second), each once.
+    let mut linked: Vec<(usize, usize, usize)> = Vec::with_capacity(links.len() * 2);
+    for l in links {
+        linked.push((l.a.article, l.b.article, l.a.sentence));
+        linked.push((l.b.article, l.a.article, l.b.sentence));
+    }
+    linked.sort_unstable();
+    linked.dedup();
+    let mut counts: HashMap<(usize, usize), usize> = HashMap::new();
+    for &(a, b, _) in &linked {
+        *counts.entry((a.min(b), a.max(b))).or_default() += 1;
+    }
+    let mut adjacent: Vec<Vec<(usize, f32)>> = vec![Vec::new(); n];
+    for (&(a, b), &count) in &counts {
+        let total = (eligible[a] + eligible[b]) as f32;
+        if a != b && total > 0.0 {
+            let sim = count as f32 / total;
+            adjacent[a].push((b, sim));
+            adjacent[b].push((a, sim));
+        }
+    }
+    for list in &mut adjacent {
+        list.sort_by_key(|x| x.0);
+    }
+    adjacent
 }
 
 /// The warning shown when a set mixes stories.

@@ -191,8 +191,9 @@ impl Comparison {
 }
 
 /// Runs the text stages of every article, on as many threads as there are cores, and records
-/// each article's language. The result does not depend on the number of threads.
-fn build_docs(articles: &mut [Article], settings: &Settings) -> Vec<Doc> {
+/// each article's language. The result does not depend on the number of threads. Once `cancel`
+/// is set, each thread stops before its next article (the result is then incomplete and dropped).
+fn build_docs(articles: &mut [Article], settings: &Settings, cancel: &AtomicBool) -> Vec<Doc> {
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
     let chunk = articles.len().div_ceil(threads).max(1);
     std::thread::scope(|scope| {
@@ -201,6 +202,7 @@ fn build_docs(articles: &mut [Article], settings: &Settings) -> Vec<Doc> {
             .map(|part| {
                 scope.spawn(move || {
                     part.iter_mut()
+                        .take_while(|_| !cancel.load(Ordering::Relaxed))
                         .map(|a| {
                             let lang = match settings.language.as_deref() {
                                 Some(code) => Language::from_code(code),
@@ -237,8 +239,9 @@ pub fn analyze_cancellable(
     cancel: &AtomicBool,
 ) -> Result<Comparison, Cancelled> {
     let check = || if cancel.load(Ordering::Relaxed) { Err(Cancelled) } else { Ok(()) };
+    check()?;
     let mut articles = articles.to_vec();
-    let docs = build_docs(&mut articles, settings);
+    let docs = build_docs(&mut articles, settings, cancel);
     check()?;
     let sentences = align::Sentences::eligible(&articles, &docs, settings);
     let matcher = align::LexicalMatcher::new(&articles, &docs, &sentences);
@@ -266,5 +269,7 @@ pub fn analyze_cancellable(
     Ok(Comparison { articles, settings: settings.clone(), claims, links, events, framing, warnings })
 }
 
+#[cfg(test)]
+mod events_tests;
 #[cfg(test)]
 mod tests;

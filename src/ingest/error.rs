@@ -29,6 +29,17 @@ pub enum IngestError {
         /// The limit in MB.
         limit_mb: usize,
     },
+    /// An HTML page nested deeper than [`super::depth::MAX_HTML_DEPTH`] elements: hostile or broken,
+    /// and too slow to parse.
+    #[error(
+        "the page nests its elements more than {limit} levels deep, which no real article page does; open it in a browser, copy the article and paste it instead: {path}"
+    )]
+    TooDeep {
+        /// The path or name.
+        path: String,
+        /// The limit.
+        limit: usize,
+    },
     /// The input is not text (an image, archive, executable ...).
     #[error("this is {what}, not an article; load a saved web page (.html) or a text file instead: {path}")]
     Binary {

@@ -7,7 +7,8 @@
 //! 2. [`encoding`]: BOM, then a declared charset (HTML meta, XML declaration, HTTP header), then
 //!    statistical detection; the name lands in [`Meta::encoding`].
 //! 3. [`html`] (Readability via `dom_smoothie`, plus meta tags and JSON-LD) or [`plain`] (text and
-//!    Markdown) produce the *extracted* text: one paragraph or subhead per line.
+//!    Markdown) produce the *extracted* text: one paragraph or subhead per line. A page nested
+//!    deeper than [`depth::MAX_HTML_DEPTH`] is refused first (it would take minutes to parse).
 //! 4. [`clean`] drops site chrome and near-duplicate paragraphs, turning bylines and datelines into
 //!    metadata. Every removal is a [`Removal`] (span into `extracted`, rule name) that the user may
 //!    undo with [`Article::set_restored`]; `body`, `headings` and `sentences` are then rebuilt.
@@ -21,6 +22,7 @@ mod article;
 pub mod chrome;
 pub mod clean;
 mod dedup;
+pub mod depth;
 pub mod encoding;
 mod error;
 pub mod html;
@@ -184,6 +186,9 @@ fn from_decoded(text: &str, name: &str) -> Result<Article, IngestError> {
     let is_html = matches!(ext.as_str(), "html" | "htm" | "xhtml") || sniff::looks_like_html(text);
     let mut meta = Meta { path: Some(name.to_string()), encoding: "UTF-8".into(), ..Meta::default() };
     let extracted = if is_html {
+        if depth::nesting_depth(text, depth::MAX_HTML_DEPTH) > depth::MAX_HTML_DEPTH {
+            return Err(IngestError::TooDeep { path: name.to_string(), limit: depth::MAX_HTML_DEPTH });
+        }
         meta.format = SourceFormat::Html;
         html::extract(text, &mut meta).ok_or_else(|| IngestError::NoArticle { path: name.to_string() })?
     } else if ext == "md" || ext == "markdown" {

@@ -27,16 +27,25 @@ pub fn tokenize(body: &str, span: Span, lang: &Language) -> Vec<Token> {
     text.split_word_bound_indices()
         .filter(|(_, w)| w.chars().any(char::is_alphanumeric))
         .map(|(i, w)| {
-            let lower = w.to_lowercase().replace('\u{2019}', "'");
-            let lower = lower.strip_suffix("'s").unwrap_or(&lower).to_string();
+            // One allocation per word for `lower` (this runs for every word of every article).
+            let mut lower = w.to_lowercase();
+            if lower.contains('\u{2019}') {
+                lower = lower.replace('\u{2019}', "'");
+            }
+            if lower.ends_with("'s") {
+                lower.truncate(lower.len() - 2);
+            }
+            let acronym = is_acronym(w);
             // "U.S." and "US" are one word.
-            let lower = if is_acronym(w) { lower.replace('.', "") } else { lower };
+            if acronym {
+                lower.retain(|c| c != '.');
+            }
             let number = w.chars().next().is_some_and(|c| c.is_ascii_digit());
             let stem = if number { lower.replace(',', "") } else { lang.stem(&lower) };
             Token {
                 span: Span::new(span.start + i, span.start + i + w.len()),
                 // "US" (the country) is not the pronoun "us".
-                stop: !number && !is_acronym(w) && lang.is_stop_word(&lower),
+                stop: !number && !acronym && lang.is_stop_word(&lower),
                 lower,
                 stem,
                 number,
