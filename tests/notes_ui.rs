@@ -43,6 +43,14 @@ fn note_typed_in_the_detail_pane_is_added_and_marked_in_the_columns() {
     h.run();
     assert!(h.state().view().notes.is_empty());
     assert_eq!(h.query_all_by_label_contains("Note:").count(), 0);
+    // A click in the same frame as the last keys keeps them.
+    h.get_by_label("Notes (0)").focus();
+    h.run();
+    h.get_by_label("Notes (0)").type_text("Typed fast");
+    h.get_by_label("Add note to this claim").click();
+    h.run();
+    let texts: Vec<&str> = h.state().view().notes.iter().map(|n| n.text.as_str()).collect();
+    assert_eq!(texts, ["Typed fast"]);
 }
 
 #[test]

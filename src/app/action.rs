@@ -231,4 +231,6 @@ pub enum Action {
     },
     /// Delete a note (index into the notes).
     DeleteNote(usize),
+    /// Close the window (a clean exit: the work is kept for the next start).
+    Quit,
 }

@@ -119,6 +119,7 @@ impl App {
             }
             Action::AddSentenceNote { at, text } => self.add_sentence_note(at, &text),
             Action::DeleteNote(i) => self.delete_note(i),
+            Action::Quit => self.quit = true,
         }
     }
 

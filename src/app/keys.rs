@@ -8,6 +8,7 @@ use super::state::ViewState;
 /// Shortcuts, for the Help menu and tooltips: (keys, what they do).
 pub const SHORTCUTS: &[(&str, &str)] = &[
     ("Ctrl+N", "New, empty set"),
+    ("Ctrl+Q", "Quit (your work opens again next time)"),
     ("Ctrl+O", "Open article files"),
     ("Ctrl+Shift+O", "Open a session"),
     ("Ctrl+S", "Save the session"),
@@ -35,11 +36,12 @@ pub fn shortcuts(ctx: &egui::Context, view: &ViewState) -> Vec<Action> {
         let cmd = Modifiers::COMMAND;
         let cmd_shift = Modifiers::COMMAND | Modifiers::SHIFT;
         // With Shift first: Ctrl+S would also match Ctrl+Shift+S.
-        let table: [(Modifiers, Key, Action); 14] = [
+        let table: [(Modifiers, Key, Action); 15] = [
             (cmd_shift, Key::V, Action::ShowPaste(true)),
             (cmd_shift, Key::S, Action::SaveAsDialog),
             (cmd_shift, Key::O, Action::OpenSessionDialog),
             (cmd, Key::N, Action::NewSession),
+            (cmd, Key::Q, Action::Quit),
             (cmd, Key::O, Action::OpenDialog),
             (cmd, Key::U, Action::ShowUrl(true)),
             (cmd, Key::S, Action::Save),

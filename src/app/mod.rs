@@ -61,6 +61,8 @@ pub struct App {
     previous: Option<Session>,
     /// The window title last sent to the window.
     title: String,
+    /// Close the window after this frame (File → Quit).
+    quit: bool,
 }
 
 impl App {
@@ -98,6 +100,7 @@ impl App {
             recovery: None,
             previous: None,
             title: String::new(),
+            quit: false,
         }
     }
 
@@ -245,6 +248,10 @@ impl App {
         if title != self.title {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
             self.title = title;
+        }
+        if std::mem::take(&mut self.quit) {
+            // eframe then calls `on_exit`, which keeps the work for the next start.
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
         }
     }
 

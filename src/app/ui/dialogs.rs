@@ -33,12 +33,13 @@ pub fn paste_ui(ctx: &egui::Context, text: &str, actions: &mut Vec<Action>) {
             .desired_rows(14)
             .desired_width(f32::INFINITY);
         if egui::ScrollArea::vertical().max_height(360.0).show(ui, |ui| ui.add(edit)).inner.changed() {
-            actions.push(Action::EditPaste(t));
+            actions.push(Action::EditPaste(t.clone()));
         }
+        // `t` includes this frame's typing, so a quick click after the last key loses nothing.
         ui.horizontal(|ui| {
-            let add = ui.add_enabled(!text.trim().is_empty(), egui::Button::new("Add article"));
+            let add = ui.add_enabled(!t.trim().is_empty(), egui::Button::new("Add article"));
             if add.on_hover_text("Add this text as an article and re-analyse").clicked() {
-                actions.push(Action::PasteArticle(text.to_string()));
+                actions.push(Action::PasteArticle(t.clone()));
             }
             if ui.button("Cancel").on_hover_text("Close without adding").clicked() {
                 actions.push(Action::ShowPaste(false));

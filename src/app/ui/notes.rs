@@ -49,12 +49,13 @@ pub fn claim_notes_ui(
         );
         let field = field.labelled_by(heading.id);
         if field.changed() {
-            actions.push(Action::EditNoteDraft(draft));
+            actions.push(Action::EditNoteDraft(draft.clone()));
         }
-        let add = ui.add_enabled(!view.note_draft.trim().is_empty(), egui::Button::new(label));
+        // `draft` holds what was typed this frame too: a click right after typing keeps every letter.
+        let add = ui.add_enabled(!draft.trim().is_empty(), egui::Button::new(label));
         let tip = "Keep this note with the claim; it is saved in the session and every export";
         if add.on_hover_text(tip).on_disabled_hover_text("Write the note first").clicked() {
-            actions.push(Action::AddClaimNote { claim: claim.id, text: view.note_draft.clone() });
+            actions.push(Action::AddClaimNote { claim: claim.id, text: draft });
         }
     });
 }
@@ -106,12 +107,12 @@ pub fn sentence_note_ui(ctx: &egui::Context, c: &Comparison, view: &ViewState, a
             field.request_focus();
         }
         if field.changed() {
-            actions.push(Action::EditSentenceNote(t));
+            actions.push(Action::EditSentenceNote(t.clone()));
         }
         ui.horizontal(|ui| {
-            let add = ui.add_enabled(!text.trim().is_empty(), egui::Button::new("Add note"));
+            let add = ui.add_enabled(!t.trim().is_empty(), egui::Button::new("Add note"));
             if add.on_hover_text("Keep this note with the sentence").clicked() {
-                actions.push(Action::AddSentenceNote { at: *at, text: text.clone() });
+                actions.push(Action::AddSentenceNote { at: *at, text: t.clone() });
             }
             if ui.button("Cancel").on_hover_text("Close without adding a note").clicked() {
                 actions.push(Action::ShowSentenceNote(None));

@@ -102,6 +102,9 @@ fn file_menu_ui(ui: &mut egui::Ui, view: &ViewState, actions: &mut Vec<Action>) 
         ),
     ];
     menu_items_ui(ui, article_items, actions);
+    ui.separator();
+    let quit = [("Quit   Ctrl+Q", "Close Parallax; your work opens again next time", Action::Quit)];
+    menu_items_ui(ui, quit, actions);
 }
 
 /// Buttons that each push one action.
