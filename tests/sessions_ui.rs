@@ -5,8 +5,6 @@
 
 mod window;
 
-use std::time::Duration;
-
 use egui_kittest::kittest::Queryable;
 use parallax::analysis::SentenceRef;
 use parallax::app::action::Action;
@@ -266,24 +264,7 @@ fn new_asks_nothing_and_the_replaced_work_can_be_brought_back() {
 fn autosave_runs_on_a_named_thread() {
     let fx = Fixture::new();
     let _app = fx.app();
-    let names = || -> Vec<String> {
-        std::fs::read_dir("/proc/self/task")
-            .map(|d| {
-                d.filter_map(Result::ok)
-                    .filter_map(|t| std::fs::read_to_string(t.path().join("comm")).ok())
-                    .map(|n| n.trim().to_string())
-                    .collect()
-            })
-            .unwrap_or_default()
-    };
-    let found = |names: &[String]| names.iter().any(|n| n == "parallax-autosa");
-    for _ in 0..100 {
-        if found(&names()) {
-            return;
-        }
-        std::thread::sleep(Duration::from_millis(10));
-    }
-    panic!("no parallax-autosave thread: {:?}", names());
+    window::wait_for_thread("parallax-autosave");
 }
 
 #[test]

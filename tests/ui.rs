@@ -14,6 +14,8 @@ use parallax::app::ui;
 use parallax::app::{App, Prefs};
 use parallax::session::Note;
 
+mod window;
+
 type PanelFn = fn(&mut egui::Ui, &Comparison, &ViewState, &mut Vec<Action>);
 
 /// What a panel test holds: the data the panel reads and the actions it pushed.
@@ -337,25 +339,13 @@ fn snapshot(h: &mut Harness<'_, App>, name: &str) {
     }
 }
 
-/// Three short articles written for these images, so they change only when the window or
-/// the analysis does, not when the demo set is edited.
+/// The three short window-test articles (tests/window), so these images change only when the
+/// window or the analysis does, not when the demo set is edited.
 fn snapshot_app() -> App {
-    let texts = [
-        (
-            "harbour-post.txt",
-            "Council approves new bridge\nThe city council voted on Monday to build a new bridge over the river.\nThe mayor said the bridge would cost 40 million euros.\nCritics claimed the plan was rushed through without a proper debate.",
-        ),
-        (
-            "valley-times.txt",
-            "Bridge plan wins council vote\nOn Monday the city council voted to build a new bridge across the river.\nThe mayor said the project would cost 45 million euros.\nLocal shops welcomed the decision.",
-        ),
-        (
-            "river-news.txt",
-            "Bridge vote splits residents\nThe council voted on Monday to build a bridge over the river.\nResidents allegedly were not consulted, opponents insisted.\nThe mayor said the bridge would cost 40 million euros.",
-        ),
-    ];
-    let articles =
-        texts.iter().filter_map(|(name, text)| parallax::ingest::from_text(text, name).ok()).collect();
+    let articles = window::TEXTS
+        .iter()
+        .filter_map(|(name, text)| parallax::ingest::from_text(text, name).ok())
+        .collect();
     App::with_comparison(articles, Prefs::default())
 }
 
@@ -403,26 +393,5 @@ fn snapshots_of_the_main_views() {
 #[test]
 fn analysis_runs_on_a_named_thread() {
     let _app = demo();
-    // Linux keeps the first 15 bytes of a thread name; the new thread sets it as it starts.
-    let thread_names = || -> Vec<String> {
-        std::fs::read_dir("/proc/self/task")
-            .map(|d| {
-                d.filter_map(Result::ok)
-                    .filter_map(|t| std::fs::read_to_string(t.path().join("comm")).ok())
-                    .map(|n| n.trim().to_string())
-                    .collect()
-            })
-            .unwrap_or_default()
-    };
-    let named =
-        |names: &[String]| names.iter().any(|n| "parallax-analysis".starts_with(n.as_str()) && n.len() >= 8);
-    let mut names = thread_names();
-    for _ in 0..100 {
-        if named(&names) {
-            break;
-        }
-        std::thread::sleep(Duration::from_millis(10));
-        names = thread_names();
-    }
-    assert!(named(&names), "{names:?}");
+    window::wait_for_thread("parallax-analysis");
 }

@@ -294,21 +294,7 @@ fn date(body: &str, e: &Entity, around: Option<Around>, start: usize) -> Option<
             span: e.span,
         });
     }
-    const MONTHS: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    let month = MONTHS.iter().position(|m| *m == e.key)? as f64 + 1.0;
+    let month = crate::text::entities::MONTHS.iter().position(|m| *m == e.key)? as f64 + 1.0;
     let day = written.split(|c: char| !c.is_ascii_digit()).find_map(|d| d.parse::<f64>().ok());
     let (lo, hi) = match day {
         Some(d) => (d, d),

@@ -38,7 +38,8 @@ pub struct Entity {
     pub key: String,
 }
 
-const MONTHS: &[&str] = &[
+/// Month names in lower case, January first (shared with the framing stage's date values).
+pub(crate) const MONTHS: &[&str] = &[
     "january",
     "february",
     "march",

@@ -109,3 +109,30 @@ pub fn texts_of(app: &App, refs: &[SentenceRef]) -> Vec<String> {
 pub fn errors(app: &App) -> Vec<String> {
     app.view().notifications.iter().filter(|n| n.level == Level::Error).map(|n| n.text.clone()).collect()
 }
+
+/// The names of this process's threads (Linux keeps the first 15 bytes of each).
+#[cfg(target_os = "linux")]
+pub fn thread_names() -> Vec<String> {
+    std::fs::read_dir("/proc/self/task")
+        .map(|d| {
+            d.filter_map(Result::ok)
+                .filter_map(|t| std::fs::read_to_string(t.path().join("comm")).ok())
+                .map(|n| n.trim().to_string())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// Waits up to a second for a thread whose name starts like `name` (a new thread sets its
+/// name as it starts); panics with the names seen if none appears.
+#[cfg(target_os = "linux")]
+pub fn wait_for_thread(name: &str) {
+    let named = |names: &[String]| names.iter().any(|n| n.len() >= 8 && name.starts_with(n.as_str()));
+    for _ in 0..100 {
+        if named(&thread_names()) {
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    panic!("no {name} thread: {:?}", thread_names());
+}
