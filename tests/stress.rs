@@ -100,13 +100,13 @@ fn a_forty_megabyte_page_is_refused_at_once_naming_file_and_cap() {
 
 #[test]
 fn a_page_just_under_the_cap_is_extracted() {
-    // ~2 MB here (the test profile builds this crate unoptimised); the 9.9 MB page is measured in
-    // release by `examples/stress_inputs.rs`.
-    let page = big_page(2 * 1024 * 1024);
+    // ~1 MB here (the test profile builds this crate unoptimised); the 9.9 MB page is measured in
+    // release by `examples/stress_inputs.rs` (docs/hardening.md).
+    let page = big_page(1024 * 1024);
     let start = Instant::now();
     let article = ingest::from_text(&page, "big-page.html").expect("a big page under the cap is read");
     assert!(start.elapsed() < Duration::from_secs(60), "took {:?}", start.elapsed());
-    assert!(article.sentences.len() > 1_000, "{} sentences", article.sentences.len());
+    assert!(article.sentences.len() > 500, "{} sentences", article.sentences.len());
 }
 
 /// An HTML page of about `bytes` bytes: generated paragraphs, each in a few wrappers.
