@@ -8,7 +8,7 @@
 //! Candidates come from an inverted index over features, skipping features so common they would
 //! pair everything with everything, so cost grows near-linearly with the input.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::{Evidence, Link, SentenceRef, Settings, paraphrase, settings};
 use crate::ingest::Article;
@@ -116,7 +116,7 @@ const DIFFERENT_NAMES_FACTOR: f32 = 0.4;
 impl<'a> LexicalMatcher<'a> {
     /// Builds the vectors and the inverted index.
     pub fn new(articles: &'a [Article], docs: &'a [Doc], sentences: &'a Sentences) -> Self {
-        let mut ids: HashMap<String, u32> = HashMap::new();
+        let mut ids: HashMap<String, u32> = HashMap::default();
         let mut raw: Vec<Vec<(u32, Span)>> = Vec::with_capacity(sentences.refs.len());
         let mut concepts = Vec::with_capacity(sentences.refs.len());
         for r in &sentences.refs {
@@ -154,7 +154,7 @@ impl<'a> LexicalMatcher<'a> {
         }
         let idf: Vec<f32> = df.iter().map(|&d| (1.0 + n / d as f32).ln()).collect();
         let mut postings = vec![Vec::new(); ids.len()];
-        let mut keys: HashMap<String, u32> = HashMap::new();
+        let mut keys: HashMap<String, u32> = HashMap::default();
         let common_words = lower_case_stems(articles, docs);
         let context = VectorContext { idf: &idf, common_words: &common_words };
         let mut vectors = Vec::with_capacity(raw.len());
@@ -198,7 +198,7 @@ impl<'a> LexicalMatcher<'a> {
 /// Stems written in lower case somewhere in the set: a capitalised first word with such a stem
 /// ("Pickets were ...") is an ordinary word, not a name.
 fn lower_case_stems(articles: &[Article], docs: &[Doc]) -> HashSet<String> {
-    let mut out = HashSet::new();
+    let mut out = HashSet::default();
     for (article, doc) in articles.iter().zip(docs) {
         for token in doc.sentence_tokens.iter().flatten() {
             if token.span.of(&article.body).starts_with(char::is_lowercase) {

@@ -7,7 +7,9 @@
 //! with a priority queue: a set of 10,000 articles costs what its links cost, not 10,000².
 
 use std::cmp::{Ordering, Reverse};
-use std::collections::{BinaryHeap, HashMap};
+use std::collections::BinaryHeap;
+
+use rustc_hash::FxHashMap as HashMap;
 
 use super::{Link, Warning};
 use crate::ingest::Article;
@@ -163,7 +165,7 @@ fn similarity(n: usize, links: &[Link], eligible: &[usize]) -> Vec<Vec<(usize, f
     }
     linked.sort_unstable();
     linked.dedup();
-    let mut counts: HashMap<(usize, usize), usize> = HashMap::new();
+    let mut counts: HashMap<(usize, usize), usize> = HashMap::default();
     for &(a, b, _) in &linked {
         *counts.entry((a.min(b), a.max(b))).or_default() += 1;
     }

@@ -5,7 +5,7 @@
 //!
 //! English only for now; other languages use their stems as they are.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
 use crate::text::language::Language;
@@ -16,7 +16,7 @@ const GROUPS: &str = include_str!("../../assets/lexicons/paraphrase.txt");
 /// English stem → concept key.
 static ENGLISH: LazyLock<HashMap<String, String>> = LazyLock::new(|| {
     let en = Language::english();
-    let mut map = HashMap::new();
+    let mut map = HashMap::default();
     let groups = GROUPS.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'));
     for line in groups {
         let group: Vec<&str> = line.split(',').map(str::trim).filter(|w| !w.is_empty()).collect();

@@ -7,9 +7,10 @@
 //! matches a few words apart are joined, so a lifted paragraph with a word changed is one passage.
 //! Shingles lying wholly inside quotations are ignored: quoting the same speaker is not copying.
 
-use std::collections::{BTreeMap, HashMap};
-use std::hash::{DefaultHasher, Hash, Hasher};
+use std::collections::BTreeMap;
+use std::hash::{Hash, Hasher};
 
+use rustc_hash::{FxHashMap as HashMap, FxHasher};
 use serde::{Deserialize, Serialize};
 
 use super::Input;
@@ -67,7 +68,7 @@ struct Words {
 /// Pairs of articles sharing passages, ordered by (a, b).
 pub fn find(input: &Input<'_>) -> Vec<Reuse> {
     let words: Vec<Words> = input.articles.iter().zip(input.docs).map(|(a, d)| article_words(a, d)).collect();
-    let mut index: HashMap<u64, Vec<(usize, usize)>> = HashMap::new();
+    let mut index: HashMap<u64, Vec<(usize, usize)>> = HashMap::default();
     let keys: Vec<Vec<&str>> = input
         .docs
         .iter()
@@ -86,7 +87,7 @@ pub fn find(input: &Input<'_>) -> Vec<Reuse> {
             if words[a].quoted[pos..pos + SHINGLE].iter().all(|q| *q) {
                 continue;
             }
-            let mut h = DefaultHasher::new();
+            let mut h = FxHasher::default();
             window.hash(&mut h);
             index.entry(h.finish()).or_default().push((a, pos));
         }

@@ -1,7 +1,7 @@
 //! Language detection and the per-language tools (Snowball stemmer, stop words).
 //! English is the first-class case, but nothing assumes it: the language is detected per article.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 use std::fmt;
 
 use rust_stemmers::{Algorithm, Stemmer};
