@@ -67,23 +67,9 @@ fn one_set(n: usize, words: usize) {
 }
 
 fn batch_file(path: &str, n: usize) {
-    let subjects = ["council", "harbour", "school", "bridge", "market"];
-    let lines: Vec<String> = (0..n.div_ceil(5))
-        .map(|line| {
-            let articles: Vec<serde_json::Value> = (0..5)
-                .map(|k| {
-                    let text = format!(
-                        "Note {line}-{k}\nThe {} vote number {line} passed on Monday, officials said.",
-                        subjects[(line + k) % subjects.len()]
-                    );
-                    serde_json::json!({"text": text, "name": format!("n{line}-{k}.txt")})
-                })
-                .collect();
-            serde_json::json!({ "articles": articles }).to_string()
-        })
-        .collect();
-    match std::fs::write(path, lines.join("\n")) {
-        Ok(()) => println!("wrote {} lines ({n} articles) to {path}", lines.len()),
+    let lines = n.div_ceil(5);
+    match std::fs::write(path, parallax::synthetic::tiny_batch(lines)) {
+        Ok(()) => println!("wrote {lines} lines ({n} articles) to {path}"),
         Err(e) => eprintln!("could not write {path}: {e}"),
     }
 }

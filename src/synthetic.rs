@@ -170,6 +170,27 @@ pub fn article_set(articles: usize, words: usize, events: usize, seed: u64) -> V
         .collect()
 }
 
+/// A `parallax analyze --batch` file of tiny articles: `lines` sets of five two-line articles,
+/// one JSON set per line (the stress case for batch input).
+pub fn tiny_batch(lines: usize) -> String {
+    let subjects = ["council", "harbour", "school", "bridge", "market"];
+    let lines: Vec<String> = (0..lines)
+        .map(|line| {
+            let articles: Vec<serde_json::Value> = (0..5)
+                .map(|k| {
+                    let text = format!(
+                        "Note {line}-{k}\nThe {} vote number {line} passed on Monday, officials said.",
+                        subjects[(line + k) % subjects.len()]
+                    );
+                    serde_json::json!({"text": text, "name": format!("n{line}-{k}.txt")})
+                })
+                .collect();
+            serde_json::json!({ "articles": articles }).to_string()
+        })
+        .collect();
+    lines.join("\n")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -166,22 +166,7 @@ fn ten_thousand_tiny_articles_in_a_batch_file() {
     // 2,000 sets of five tiny articles, one set per line, through the real binary.
     let dir = tempfile::tempdir().unwrap();
     let batch = dir.path().join("tiny.jsonl");
-    let subjects = ["council", "harbour", "school", "bridge", "market"];
-    let lines: Vec<String> = (0..2_000)
-        .map(|line| {
-            let articles: Vec<serde_json::Value> = (0..5)
-                .map(|k| {
-                    let text = format!(
-                        "Note {line}-{k}\nThe {} vote number {line} passed on Monday, officials said.",
-                        subjects[(line + k) % subjects.len()]
-                    );
-                    serde_json::json!({"text": text, "name": format!("n{line}-{k}.txt")})
-                })
-                .collect();
-            serde_json::json!({ "articles": articles }).to_string()
-        })
-        .collect();
-    std::fs::write(&batch, lines.join("\n")).unwrap();
+    std::fs::write(&batch, parallax::synthetic::tiny_batch(2_000)).unwrap();
     let out_path = dir.path().join("out.jsonl");
     let start = Instant::now();
     let out = Command::new(env!("CARGO_BIN_EXE_parallax"))
