@@ -1,4 +1,4 @@
-//! Analysis speed: each bundled sample set, and generated sets of 100 and 200 articles of about
+//! Analysis speed: each bundled sample set, five generated 900-word articles, and generated sets of 100 and 200 articles of about
 //! 1,000 words (the 200-article time should stay within 2.5× the 100-article time).
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
@@ -12,6 +12,12 @@ fn sample_sets(c: &mut Criterion) {
             b.iter(|| analyze(a, &Settings::default()))
         });
     }
+    // The "five-article set": five generated 900-word articles on one story (the top of
+    // the demo sets' 400–900 word range; the bundled sets have four articles each).
+    let five = synthetic::article_set(5, 900, 1, 7);
+    group.bench_with_input(BenchmarkId::from_parameter("five-generated-900-words"), &five, |b, a| {
+        b.iter(|| analyze(a, &Settings::default()))
+    });
     group.finish();
 }
 

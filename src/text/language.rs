@@ -1,8 +1,10 @@
 //! Language detection and the per-language tools (Snowball stemmer, stop words).
 //! English is the first-class case, but nothing assumes it: the language is detected per article.
 
-use rustc_hash::FxHashSet as HashSet;
+use std::cell::RefCell;
 use std::fmt;
+
+use rustc_hash::{FxHashMap, FxHashSet as HashSet};
 
 use rust_stemmers::{Algorithm, Stemmer};
 
@@ -11,6 +13,9 @@ pub struct Language {
     code: &'static str,
     stemmer: Option<Stemmer>,
     stop_words: HashSet<&'static str>,
+    /// Stems already computed: an article repeats its words, and stemming showed in profiles.
+    /// A `Language` serves one article's text stages on one thread, so a `RefCell` suffices.
+    stems: RefCell<FxHashMap<String, String>>,
 }
 
 impl fmt::Debug for Language {
@@ -59,7 +64,7 @@ impl Language {
     fn from_row(row: &(&'static str, &'static str, Option<Algorithm>)) -> Language {
         let (_, two, algorithm) = *row;
         let stop_words = stop_words::lookup(two).map(|w| w.iter().copied().collect()).unwrap_or_default();
-        Language { code: two, stemmer: algorithm.map(Stemmer::create), stop_words }
+        Language { code: two, stemmer: algorithm.map(Stemmer::create), stop_words, stems: RefCell::default() }
     }
 
     /// Detects the language of `text` (English when unsure or unsupported).
@@ -79,10 +84,13 @@ impl Language {
 
     /// The stem of a lower-cased word (the word itself when there is no stemmer).
     pub fn stem(&self, lower: &str) -> String {
-        match &self.stemmer {
-            Some(s) => s.stem(lower).into_owned(),
-            None => lower.to_string(),
+        let Some(stemmer) = &self.stemmer else { return lower.to_string() };
+        if let Some(stem) = self.stems.borrow().get(lower) {
+            return stem.clone();
         }
+        let stem = stemmer.stem(lower).into_owned();
+        self.stems.borrow_mut().insert(lower.to_string(), stem.clone());
+        stem
     }
 
     /// True for function words ("the", "of", "and") that carry no claim.
@@ -94,7 +102,7 @@ impl Language {
 /// ISO 639-1 code of the language `text` is most likely in; "en" when unsure or unsupported.
 pub fn detect_code(text: &str) -> &'static str {
     // A few kilobytes are plenty and keep detection fast on huge inputs.
-    let mut end = text.len().min(8_000);
+    let mut end = text.len().min(3_000);
     while !text.is_char_boundary(end) {
         end -= 1;
     }
