@@ -49,8 +49,13 @@ pub fn group(articles: &[Article], links: &[Link], eligible: &[usize]) -> Vec<Ve
         }
     }
     let Clusters { mut members, alive, .. } = clusters;
-    let mut groups: Vec<Vec<usize>> =
+    let groups: Vec<Vec<usize>> =
         (0..n).filter(|&g| alive[g]).map(|g| std::mem::take(&mut members[g])).collect();
+    with_silent(groups, silent)
+}
+
+/// Sorts the story groups and puts the articles with nothing to link (`silent`) into the first.
+pub(super) fn with_silent(mut groups: Vec<Vec<usize>>, silent: Vec<usize>) -> Vec<Vec<usize>> {
     groups.sort();
     match groups.first_mut() {
         Some(first) => {

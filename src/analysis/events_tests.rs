@@ -46,15 +46,7 @@ fn dense_group(n: usize, links: &[Link], eligible: &[usize]) -> Vec<Vec<usize>> 
         groups[i].extend(moved);
         groups[i].sort_unstable();
     }
-    groups.sort();
-    match groups.first_mut() {
-        Some(first) => {
-            first.extend(silent);
-            first.sort_unstable();
-        }
-        None => groups.push(silent),
-    }
-    groups
+    super::events::with_silent(groups, silent)
 }
 
 #[test]

@@ -90,13 +90,7 @@ impl Store {
 
     /// Removes the recovery file (after a clean exit, a save, or when the user declines to restore).
     pub fn clear_recovery(&self) -> Result<(), SessionError> {
-        match std::fs::remove_file(self.recovery_path()) {
-            Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(SessionError::Write {
-                path: self.recovery_path().display().to_string(),
-                reason: e.to_string(),
-            }),
-            _ => Ok(()),
-        }
+        remove_if_present(&self.recovery_path())
     }
 
     /// Where the work left open at the last clean exit lives.
@@ -119,13 +113,7 @@ impl Store {
 
     /// Forgets the last work (the user left the window empty).
     pub fn clear_last_work(&self) -> Result<(), SessionError> {
-        match std::fs::remove_file(self.last_work_path()) {
-            Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(SessionError::Write {
-                path: self.last_work_path().display().to_string(),
-                reason: e.to_string(),
-            }),
-            _ => Ok(()),
-        }
+        remove_if_present(&self.last_work_path())
     }
 
     /// Recently opened or saved sessions, newest first (at most [`MAX_RECENT`]). A missing or
@@ -199,4 +187,14 @@ pub fn recent_files() -> Vec<PathBuf> {
 /// Adds to the user's recent files.
 pub fn add_recent(path: &Path) -> Result<(), SessionError> {
     Store::user().map_or(Ok(()), |s| s.add_recent(path))
+}
+
+/// Deletes `path`; a file that is already gone is not an error.
+fn remove_if_present(path: &Path) -> Result<(), SessionError> {
+    match std::fs::remove_file(path) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+            Err(SessionError::Write { path: path.display().to_string(), reason: e.to_string() })
+        }
+        _ => Ok(()),
+    }
 }
