@@ -277,8 +277,7 @@ fn date(body: &str, e: &Entity, around: Option<Around>, start: usize) -> Option<
     if let Ok(year) = e.key.parse::<f64>() {
         return Some(Value { unit: Unit::Year, low: year, high: year, span: e.span });
     }
-    const DAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
-    if let Some(d) = DAYS.iter().position(|d| *d == e.key) {
+    if let Some(d) = crate::text::entities::WEEKDAYS.iter().position(|d| *d == e.key) {
         let flag =
             if written.starts_with("late") || written.ends_with("night") || written.ends_with("evening") {
                 LATE

@@ -53,7 +53,9 @@ pub(crate) const MONTHS: &[&str] = &[
     "november",
     "december",
 ];
-const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+/// Weekday names in lower case, Monday first.
+pub(crate) const WEEKDAYS: &[&str] =
+    &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 const NUMBER_WORDS: &[(&str, u64)] = &[
     ("one", 1),
     ("two", 2),
